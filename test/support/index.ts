@@ -1,0 +1,2 @@
+export * from './redis-server.js';
+export * from './redis-fixture.js';

@@ -1,0 +1,47 @@
+import { connect } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { RedisServerMissingError, startRedisServer } from './redis-server.js';
+import { useRedisServers } from './redis-fixture.js';
+
+describe('throwaway redis-server', () => {
+  const servers = useRedisServers(2);
+
+  it('starts independent servers on distinct loopback ports, none of them the shared 6379', async () => {
+    const [first, second] = servers;
+    expect(first.port).not.toBe(second.port);
+    expect([first.port, second.port]).not.toContain(6379);
+    await first.client().set('key', 'on-first');
+    expect(await second.client().get('key')).toBeNull();
+    expect(await first.client().get('key')).toBe('on-first');
+  });
+
+  it('keeps nothing on disk', async () => {
+    const config = (await servers[0].client().config('GET', 'save')) as string[];
+    expect(config[1]).toBe('');
+  });
+
+  it('stops the process so its port refuses connections', async () => {
+    const server = await startRedisServer();
+    const client = server.client({ lazyConnect: true, retryStrategy: () => null });
+    await client.connect();
+    await server.stop();
+    const refused = new Promise<string | undefined>((resolve) => {
+      const socket = connect(server.port, server.host);
+      socket.once('connect', () => resolve(socket.destroy() && 'connected'));
+      socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code));
+    });
+    expect(await refused).toBe('ECONNREFUSED');
+  });
+
+  it('fails with the install command when redis-server is not on PATH', async () => {
+    const path = process.env.PATH;
+    process.env.PATH = '/nonexistent';
+    try {
+      const failure = startRedisServer();
+      await expect(failure).rejects.toBeInstanceOf(RedisServerMissingError);
+      await expect(failure).rejects.toThrow(/apt-get install redis-server/);
+    } finally {
+      process.env.PATH = path;
+    }
+  });
+});

@@ -1,0 +1,20 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const fromRoot = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    // Tests run against package sources, so `npm test` needs no build step.
+    alias: [
+      { find: /^@bulwark\/(core|redis|nestjs)$/, replacement: fromRoot('./packages/$1/src/index.ts') },
+      { find: /^@bulwark\/test\/support$/, replacement: fromRoot('./test/support/index.ts') },
+    ],
+  },
+  test: {
+    include: ['packages/*/src/**/*.spec.ts', 'packages/*/test/**/*.spec.ts', 'apps/*/src/**/*.spec.ts', 'test/**/*.spec.ts'],
+    typecheck: { enabled: true, include: ['packages/*/src/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+  },
+});
