@@ -60,12 +60,11 @@ export class TimeBuckets {
     const expired = Math.min(bucket - this.currentBucket, this.bucketCount);
     for (let step = 1; step <= expired; step++) {
       const offset = ((this.currentBucket + step) % this.bucketCount) * this.fields;
-      for (let field = 0; field < this.fields; field++) {
-        // Clamp: subtracting fractional costs may leave -1e-16 behind.
-        this.totals[field] = Math.max(0, this.totals[field] - this.values[offset + field]);
-        this.values[offset + field] = 0;
-      }
+      this.values.fill(0, offset, offset + this.fields);
     }
+    // Re-sum rather than subtract, so fractional amounts leave no rounding residue behind.
+    this.totals.fill(0);
+    for (let i = 0; i < this.values.length; i++) this.totals[i % this.fields] += this.values[i];
     this.currentBucket = bucket;
   }
 }
