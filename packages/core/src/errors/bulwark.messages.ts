@@ -15,14 +15,19 @@ export const messages = {
     `Unknown option ${policy}.${option}.` +
     (suggestion ? ` Did you mean "${suggestion}"?` : '') +
     ` Known options: ${known.join(', ')}.`,
+  missingOption: (path: string, option: string, expected: string): string =>
+    `Missing option ${path}.${option}. Expected ${expected}.`,
 } as const;
 
 function formatValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'function') return 'a function';
-  if (typeof value === 'bigint') return `${value}n`;
+  if (typeof value === 'number' || typeof value === 'bigint' || value === undefined) return typeof value === 'bigint' ? `${value}n` : String(value);
   try {
-    return JSON.stringify(value) ?? String(value);
+    // NaN and Infinity would print as null, functions would vanish: name them instead.
+    return JSON.stringify(value, (_key, inner: unknown) =>
+      typeof inner === 'function' ? '[function]' : typeof inner === 'number' && !Number.isFinite(inner) ? String(inner) : inner,
+    );
   } catch {
     return String(value);
   }

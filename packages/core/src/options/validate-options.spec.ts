@@ -35,7 +35,7 @@ describe('validateOptions', () => {
 
   it.each([
     [{ openDuration: -1 }, "Invalid option policy.openDuration: -1. Expected a finite duration, zero or more: milliseconds as a number, or a string such as '250ms', '10s', '5m' or '1h'."],
-    [{ openDuration: Infinity }, 'Invalid option policy.openDuration: null. Expected a finite duration'],
+    [{ openDuration: Infinity }, 'Invalid option policy.openDuration: Infinity. Expected a finite duration'],
     [{ openDuration: '10 days' }, 'Invalid option policy.openDuration: "10 days".'],
     [{ minimumCalls: 0 }, 'Invalid option policy.minimumCalls: 0. Expected an integer 1 or more.'],
     [{ minimumCalls: 1.5 }, 'Invalid option policy.minimumCalls: 1.5. Expected an integer 1 or more.'],
