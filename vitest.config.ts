@@ -8,6 +8,8 @@ export default defineConfig({
     // Tests run against package sources, so `npm test` needs no build step.
     alias: [
       { find: /^@bulwark\/(core|redis|nestjs)$/, replacement: fromRoot('./packages/$1/src/index.ts') },
+      // Optional-peer subpaths of @bulwark/nestjs; the anchored pattern above leaves them alone.
+      { find: /^@bulwark\/nestjs\/(health|metrics)$/, replacement: fromRoot('./packages/nestjs/src/$1/index.ts') },
       { find: /^@bulwark\/test\/support$/, replacement: fromRoot('./test/support/index.ts') },
     ],
   },

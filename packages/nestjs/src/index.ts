@@ -1,1 +1,14 @@
-export {};
+export * from './decorators/circuit-breaker.decorator.js';
+export * from './decorators/retry.decorator.js';
+export * from './decorators/timeout.decorator.js';
+export type { CircuitBreakerDecoratorOptions, FallbackFunction } from './metadata/policy.metadata.js';
+export * from './module/bulwark.module.js';
+export * from './options/bulwark-module.options.js';
+export { BULWARK_OPTIONS, type ResolvedBulwarkOptions } from './options/bulwark-options.token.js';
+export * from './options/policy-options.js';
+export * from './registry/circuit-breaker.registry.js';
+export * from './registry/policy.registry.js';
+export * from './registry/registered-policy.js';
+export * from './config/bulwark-options-from-env.js';
+export * from './http/bulwark-http-exception.filter.js';
+export * from './logging/policy-events.logger.js';

@@ -1,0 +1,38 @@
+/** Message text of the Nest layer, kept in one place. */
+export const messages = {
+  unknownBreaker: (name: string, known: readonly string[]): string =>
+    `There is no circuit breaker named "${name}" in this application. ` +
+    (known.length ? `Known breakers: ${known.join(', ')}.` : 'No breaker has been created yet.'),
+  unprotected: (label: string): string =>
+    `${label} ran without its Bulwark policies because nothing wired them: import BulwarkModule.forRoot() ` +
+    '(or forRootAsync()) in the root module. If it is imported, the call came before the application finished ' +
+    'initialising, or on an instance Nest did not create. Logged once; other methods may be affected too.',
+  notAnInstanceMethod: (decorator: string, label: string): string =>
+    `${decorator} can only decorate instance methods, and ${label} is not one. Move it to a method of a provider or controller.`,
+  unknownPolicyName: (section: string, name: string, known: readonly string[], site: { method: string; decorator: string }): string =>
+    `${site.method} ${site.decorator} names "${name}", which is not in the ${section} config. ` +
+    (known.length ? `Configured: ${known.join(', ')}. ` : `Nothing is configured under ${section}. `) +
+    `Add ${section}.${name} to BulwarkModule.forRoot() options, or fix the name.`,
+  conflictingBreakerOptions: (name: string, first: { method: string }, second: { method: string; decorator: string }): string =>
+    `${second.method} ${second.decorator} gives circuit breaker "${name}" inline options that differ from those ` +
+    `${first.method} gives it, but every method naming "${name}" shares one breaker. ` +
+    `Move the options to circuitBreakers.${name} in BulwarkModule.forRoot(), or give the methods identical options.`,
+  timeoutWithoutDuration: (site: { method: string; decorator: string }): string =>
+    `${site.method} ${site.decorator} has no duration, and BulwarkModule has no defaults.timeout. ` +
+    `Write @Timeout('5s'), name a configured timeout, or set defaults.timeout.`,
+  decoratorFix: 'Change the decorator, or the policy it names in BulwarkModule.forRoot() options.',
+  timeoutOnSyncMethod: (label: string): string =>
+    `${label} returns a plain value, and @Timeout cannot interrupt synchronous code. ` +
+    'Make the method async (or return an Observable), or remove @Timeout.',
+  decoratedTwice: (label: string, kind: string): string =>
+    `${label} has two @${kind[0].toUpperCase()}${kind.slice(1)} decorators; a method takes each at most once. Remove one.`,
+  invalidFallback: (label: string, fallback: unknown): string =>
+    `${label} @CircuitBreaker option fallback is ${typeof fallback}; expected the name of a method on the same class, or a function.`,
+  missingFallbackMethod: (label: string, fallback: string, className: string): string =>
+    `${label} @CircuitBreaker names fallback "${fallback}", but ${className} has no method "${fallback}". ` +
+    'Add the method (it receives the same arguments followed by the error), or fix the name.',
+  bootstrapFailed: (problems: readonly string[]): string =>
+    `Bulwark found ${problems.length} problems in decorated methods:\n- ${problems.join('\n- ')}`,
+  notWired: (label: string, reason: string): string =>
+    `${label} cannot be protected by Bulwark: ${reason}. Its calls run without policies.`,
+} as const;

@@ -1,0 +1,2 @@
+// A subpath of its own (`@bulwark/nestjs/health`), so @nestjs/terminus stays an optional peer.
+export * from './bulwark-health.indicator.js';

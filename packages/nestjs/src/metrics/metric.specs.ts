@@ -1,0 +1,39 @@
+import type { MetricSpec } from './prom.metrics.js';
+
+/** `<prefix>circuit_breaker_calls_total{breaker,outcome}`; refused calls count as `outcome="rejected"`. */
+export const BREAKER_CALLS: MetricSpec<'breaker' | 'outcome'> = {
+  name: 'circuit_breaker_calls_total',
+  help: 'Calls through each circuit breaker, by outcome: success, failure, or rejected (refused without calling).',
+  labelNames: ['breaker', 'outcome'],
+};
+
+/** `<prefix>circuit_breaker_state{breaker,state}`: 1 for the current state, 0 for the others. */
+export const BREAKER_STATE: MetricSpec<'breaker' | 'state'> = {
+  name: 'circuit_breaker_state',
+  help: 'The state of each circuit breaker: 1 for the state it is in, 0 for the others.',
+  labelNames: ['breaker', 'state'],
+};
+
+/** `<prefix>retries_total{policy}`: attempts after the first. */
+export const RETRIES: MetricSpec<'policy'> = {
+  name: 'retries_total',
+  help: 'Retries scheduled by each retry policy (attempts after the first).',
+  labelNames: ['policy'],
+};
+
+/** `<prefix>retry_give_ups_total{policy,reason}`. */
+export const RETRY_GIVE_UPS: MetricSpec<'policy' | 'reason'> = {
+  name: 'retry_give_ups_total',
+  help: 'Calls each retry policy gave up on, by reason: attempts, elapsed, budget, not-retryable or aborted.',
+  labelNames: ['policy', 'reason'],
+};
+
+/** `<prefix>timeouts_total{policy}`. */
+export const TIMEOUTS: MetricSpec<'policy'> = {
+  name: 'timeouts_total',
+  help: 'Operations each timeout policy gave up on.',
+  labelNames: ['policy'],
+};
+
+/** Every metric Bulwark registers. */
+export const ALL_METRICS: readonly MetricSpec<string>[] = [BREAKER_CALLS, BREAKER_STATE, RETRIES, RETRY_GIVE_UPS, TIMEOUTS];

@@ -1,0 +1,87 @@
+import { Controller, Get, Injectable, Param, ParseIntPipe, UseGuards, type CanActivate } from '@nestjs/common';
+import { ManualClock } from '@bulwark/core';
+import { Cron, SchedulerRegistry, ScheduleModule } from '@nestjs/schedule';
+import { ApiOkResponse, DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import request from 'supertest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BulwarkModule, CircuitBreaker, Retry } from '../src/index.js';
+import { closeApps, createApp } from './testing-app.js';
+
+@Injectable()
+class CountingGuard implements CanActivate {
+  static passed = 0;
+  canActivate(): boolean {
+    CountingGuard.passed++;
+    return true;
+  }
+}
+
+@Controller('stock')
+class StockController {
+  failing = true;
+  calls = 0;
+
+  @Get(':sku')
+  @CircuitBreaker({ consecutiveFailures: 2, fallback: 'unknownStock' })
+  @UseGuards(CountingGuard)
+  @ApiOkResponse({ description: 'the stock level' })
+  async stock(@Param('sku', ParseIntPipe) sku: number): Promise<{ sku: number; level: number; self: boolean }> {
+    this.calls++;
+    if (this.failing) throw new Error('warehouse down');
+    return { sku, level: 7, self: this instanceof StockController };
+  }
+
+  unknownStock(sku: number, error: Error): { sku: number; level: null; reason: string } {
+    return { sku, level: null, reason: error.name };
+  }
+
+  @Retry({ delay: 0 })
+  @Get('health/ping')
+  ping(): string {
+    return 'pong';
+  }
+}
+
+@Injectable()
+class NightlyJob {
+  @Cron('0 3 * * *', { name: 'nightly' })
+  @Retry({ maxAttempts: 2, delay: 0 })
+  async run(): Promise<void> {}
+}
+
+describe('decorated controllers and other metadata on the same method', () => {
+  afterEach(closeApps);
+
+  it('serves @Get routes with params, pipes and guards, and the breaker falls back to a method', async () => {
+    const app = await createApp({
+      imports: [BulwarkModule.forRoot({ clock: new ManualClock() })],
+      controllers: [StockController],
+      providers: [CountingGuard],
+    });
+    const controller = app.get(StockController);
+    const server = app.getHttpServer();
+    await request(server).get('/stock/1').expect(200, { sku: 1, level: null, reason: 'Error' });
+    await request(server).get('/stock/1').expect(200, { sku: 1, level: null, reason: 'Error' });
+    await request(server).get('/stock/1').expect(200, { sku: 1, level: null, reason: 'BrokenCircuitError' });
+    expect(controller.calls).toBe(2);
+    await request(server).get('/stock/abc').expect(400);
+    expect(CountingGuard.passed).toBeGreaterThanOrEqual(4);
+    await request(server).get('/stock/health/ping').expect(200, 'pong');
+  });
+
+  it('keeps `this`, the method name, and other decorators metadata in either order', async () => {
+    const app = await createApp({
+      imports: [BulwarkModule.forRoot(), ScheduleModule.forRoot()],
+      controllers: [StockController],
+      providers: [CountingGuard, NightlyJob],
+    });
+    const controller = app.get(StockController);
+    controller.failing = false;
+    await expect(controller.stock(3)).resolves.toEqual({ sku: 3, level: 7, self: true });
+    expect(StockController.prototype.stock.name).toBe('stock');
+    expect(NightlyJob.prototype.run.name).toBe('run');
+    expect(app.get(SchedulerRegistry).getCronJob('nightly')).toBeDefined();
+    const document = SwaggerModule.createDocument(app, new DocumentBuilder().build());
+    expect(document.paths['/stock/{sku}']?.get?.responses?.['200']).toMatchObject({ description: 'the stock level' });
+  });
+});
