@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { BulwarkModuleOptions } from '../options/bulwark-module.options.js';
 import { resolveBulwarkOptions } from '../options/resolve-bulwark-options.js';
 import { bulwarkOptionsFromEnv } from './bulwark-options-from-env.js';
 
@@ -37,7 +36,7 @@ describe('bulwarkOptionsFromEnv', () => {
       BULWARK__LOGGING: 'false',
     });
 
-    const resolved = resolveBulwarkOptions(options as BulwarkModuleOptions);
+    const resolved = resolveBulwarkOptions(options);
 
     expect(resolved).toMatchObject({ health: { openCircuit: 'degraded' }, logging: false, timeouts: { inventory: 2_000 } });
   });

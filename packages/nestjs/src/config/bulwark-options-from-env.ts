@@ -1,3 +1,4 @@
+import type { BulwarkModuleOptions } from '../options/bulwark-module.options.js';
 import { configMessages } from './config.messages.js';
 
 /** The option maps whose keys are policy names rather than option names. */
@@ -18,14 +19,15 @@ type Tree = Record<string, unknown>;
  * @param prefix what the variables start with
  * @default env process.env
  * @default prefix 'BULWARK__'
- * @returns a plain object shaped like `BulwarkModuleOptions`; `{}` when no variable matches
+ * @returns the options the variables describe, typed as `BulwarkModuleOptions` but unchecked until
+ *   `BulwarkModule` validates them; `{}` when no variable matches
  * @throws Error naming the variable, for an empty or malformed segment, or for two variables
  *   that make one path both a value and an object of nested options
  * @example
  * bulwarkOptionsFromEnv({ BULWARK__CIRCUIT_BREAKERS__INVENTORY__FAILURE_RATE_THRESHOLD: '0.5' });
  * // { circuitBreakers: { inventory: { failureRateThreshold: 0.5 } } }
  */
-export function bulwarkOptionsFromEnv(env: Record<string, string | undefined> = process.env, prefix = 'BULWARK__'): Record<string, unknown> {
+export function bulwarkOptionsFromEnv(env: Record<string, string | undefined> = process.env, prefix = 'BULWARK__'): BulwarkModuleOptions {
   const options: Tree = {};
   const origins: Origins = { values: new Map(), objects: new Map() };
   const variables = Object.keys(env)
