@@ -186,10 +186,13 @@ export function circuitBreaker(options?: CircuitBreakerOptions): CircuitBreakerP
   return new CircuitBreakerPolicy(options);
 }
 
+const SETTLED = Promise.resolve();
+
 /**
  * A promise rejected one microtask from now. By then the caller has attached its handler, which
  * spares Node's unhandled-rejection bookkeeping: it halves the cost of a refused call.
  */
 function rejectSoon<T>(error: unknown): Promise<T> {
-  return new Promise<T>((_, reject) => queueMicrotask(() => reject(error)));
+  // A resolved promise's then() is cheaper than queueMicrotask, which adds async-hook bookkeeping.
+  return new Promise<T>((_, reject) => void SETTLED.then(() => reject(error)));
 }
