@@ -12,4 +12,8 @@ export const suites: Readonly<Record<string, SuiteEntry>> = {
     description: 'per-call overhead of retry + circuit breaker vs cockatiel and opossum, and open-circuit rejection cost',
     load: async () => (await import('./core.suite.js')).coreSuite,
   },
+  nest: {
+    description: 'a @Retry + @CircuitBreaker service method vs the same core policies called directly',
+    load: async () => (await import('./nest.suite.js')).nestSuite,
+  },
 };
