@@ -1,5 +1,5 @@
 /**
- * Metadata key of a decorated method's record. Namespaced and registered with `Symbol.for`-free
- * strings, so two installed copies of the package still agree.
+ * Metadata key of a decorated method's record: a namespaced string rather than a symbol, so two
+ * installed copies of the package still read each other's decorations.
  */
 export const BULWARK_METHOD = 'bulwark:method';
