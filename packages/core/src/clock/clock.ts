@@ -14,3 +14,13 @@ export interface Clock {
  * circuitBreaker({ clock: systemClock });
  */
 export const systemClock: Clock = { now: () => performance.now() };
+
+/**
+ * The wall clock (`Date.now()`), in epoch milliseconds. Cache entries carry wall-clock times
+ * because they cross processes, where monotonic readings mean nothing; it may jump with NTP, so
+ * policies that judge durations use `systemClock` instead.
+ *
+ * @example
+ * cache({ name: 'catalog', ttl: '15m', clock: wallClock });
+ */
+export const wallClock: Clock = { now: () => Date.now() };

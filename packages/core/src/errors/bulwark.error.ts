@@ -1,7 +1,13 @@
 const BRAND = Symbol.for('bulwark.error');
 
 /** The stable codes of every Bulwark error, safe to match on across versions and copies. */
-export type BulwarkErrorCode = 'BULWARK_BROKEN_CIRCUIT' | 'BULWARK_TIMEOUT' | 'BULWARK_INVALID_OPTION';
+export type BulwarkErrorCode =
+  | 'BULWARK_BROKEN_CIRCUIT'
+  | 'BULWARK_TIMEOUT'
+  | 'BULWARK_INVALID_OPTION'
+  | 'BULWARK_LOCK_NOT_ACQUIRED'
+  | 'BULWARK_LOCK_LOST'
+  | 'BULWARK_LOCK_RELEASE_FAILED';
 
 /**
  * The base of every error Bulwark throws. `code` is stable; the message names the thing, its

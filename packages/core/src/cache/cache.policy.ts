@@ -1,0 +1,249 @@
+import type { Event } from '../events/event.js';
+import type { CacheEntry } from './cache-entry.js';
+import { CacheBusLink } from './cache.bus-link.js';
+import { resolveCacheOptions, type CacheSettings } from './cache.config.js';
+import { CacheEmitters } from './cache.emitters.js';
+import type {
+  CacheFactoryErrorEvent,
+  CacheFactorySuccessEvent,
+  CacheHitEvent,
+  CacheMissEvent,
+  CacheRefreshEvent,
+  CacheStaleEvent,
+  CacheStoreErrorEvent,
+} from './cache.events.js';
+import { CacheLoader } from './cache.loader.js';
+import type { CacheCallOptions, CacheFactory, CacheKeyInput, CacheOptions } from './cache.options.js';
+import { argumentsDigest, digest } from './key-digest.js';
+import { withStaleFallback } from './stale-fallback.js';
+import { shouldRefreshEarly } from './xfetch.js';
+
+const ignore = (): void => {};
+
+/**
+ * A named cache-aside cache: `getOrSet` answers from the store, or runs the factory once per key
+ * however many callers wait, serves a stale entry within its grace when the factory fails or is
+ * slow, refreshes hot entries before they expire (XFetch), and never caches errors or
+ * `undefined`. Tags invalidate in O(1), checked lazily on read. Store failures become misses.
+ *
+ * @example
+ * const catalog = cache({ name: 'catalog', ttl: '15m', grace: '1h' });
+ * const product = await catalog.getOrSet(sku, () => db.product(sku), { tags: [`sku:${sku}`] });
+ * await catalog.invalidateTags([`sku:${sku}`]);
+ */
+export class CachePolicy {
+  /** The cache's name. */
+  readonly name: string;
+  /** The key namespace. */
+  readonly namespace: string;
+  /** Fires when a fresh entry answers. */
+  readonly onHit: Event<CacheHitEvent>;
+  /** Fires when no usable entry exists and the factory runs (or a running call is joined). */
+  readonly onMiss: Event<CacheMissEvent>;
+  /** Fires when an expired entry within its grace answers instead of the factory. */
+  readonly onStale: Event<CacheStaleEvent>;
+  /** Fires when an entry is recomputed in the background: early (XFetch) or within its grace. */
+  readonly onRefresh: Event<CacheRefreshEvent>;
+  /** Fires when a factory returns. */
+  readonly onFactorySuccess: Event<CacheFactorySuccessEvent>;
+  /** Fires when a factory throws or times out, in the foreground or the background. */
+  readonly onFactoryError: Event<CacheFactoryErrorEvent>;
+  /** Fires when the store, the bus or the single flight fails and the cache carries on without it. */
+  readonly onStoreError: Event<CacheStoreErrorEvent>;
+  private readonly settings: CacheSettings;
+  private readonly emit: CacheEmitters;
+  private readonly loader: CacheLoader;
+  private readonly link: CacheBusLink;
+
+  /**
+   * @param options see {@link CacheOptions}; checked here, once
+   * @throws InvalidOptionError naming the option, the value and what is allowed
+   */
+  constructor(options: CacheOptions) {
+    const settings = (this.settings = resolveCacheOptions(options));
+    const emit = (this.emit = new CacheEmitters(settings.name));
+    this.name = settings.name;
+    this.namespace = settings.namespace;
+    this.loader = new CacheLoader(settings, emit, (key) => this.readFresh(key));
+    this.link = new CacheBusLink(settings, emit, () => this.loader.invalidate());
+    this.onHit = emit.hit.event;
+    this.onMiss = emit.miss.event;
+    this.onStale = emit.stale.event;
+    this.onRefresh = emit.refresh.event;
+    this.onFactorySuccess = emit.factorySuccess.event;
+    this.onFactoryError = emit.factoryError.event;
+    this.onStoreError = emit.storeError.event;
+  }
+
+  /**
+   * @param key the arguments (or one string) identifying an entry
+   * @returns its store key: `<namespace>:<name>:<digest>`
+   * @throws TypeError when the key cannot be serialized (a cycle, a function...)
+   */
+  keyOf(key: CacheKeyInput): string {
+    return this.settings.prefix + argumentsDigest(typeof key === 'string' ? [key] : key);
+  }
+
+  /**
+   * Answers from the cache, or computes, stores and returns the value.
+   *
+   * @param key the arguments (or one string) identifying the entry
+   * @param factory computes the value; receives `{ signal, key }`, the signal aborted by `hardTimeout`
+   * @param options this entry's `ttl`, `grace` and extra `tags`; checked when the entry is written
+   * @returns the fresh value, a stale one (within grace, when the factory fails or passes
+   *   `softTimeout`), or the factory's result
+   * @throws what the factory threw (or `TimeoutError` after `hardTimeout`) when no stale value exists
+   */
+  async getOrSet<T>(key: CacheKeyInput, factory: CacheFactory<T>, options?: CacheCallOptions<T>): Promise<T> {
+    const storeKey = this.keyOf(key);
+    const now = this.settings.clock.now();
+    const entry = await this.read<T>(storeKey, now);
+    if (entry === undefined) {
+      this.emit.missOn(storeKey);
+      return this.loader.load(storeKey, factory, options);
+    }
+    if (now >= entry.expiresAt) return this.serveStale(storeKey, entry, factory, options);
+    const { beta, random } = this.settings;
+    if (beta > 0 && !this.loader.isLoading(storeKey) && shouldRefreshEarly(entry, now, beta, random)) {
+      this.refreshInBackground(storeKey, factory, options);
+    }
+    this.emit.hitOn(storeKey);
+    return entry.value;
+  }
+
+  /**
+   * @param key the arguments (or one string) identifying the entry
+   * @returns the fresh value, or `undefined` (absent, expired, invalidated, or the store failed)
+   */
+  async get<T>(key: CacheKeyInput): Promise<T | undefined> {
+    const storeKey = this.keyOf(key);
+    const now = this.settings.clock.now();
+    const entry = await this.read<T>(storeKey, now);
+    if (entry === undefined || now >= entry.expiresAt) {
+      this.emit.missOn(storeKey);
+      return undefined;
+    }
+    this.emit.hitOn(storeKey);
+    return entry.value;
+  }
+
+  /**
+   * Stores a value (and, with a `bus`, drops other instances' copies). `undefined`, or `null`
+   * without `cacheNull`, deletes the entry instead.
+   *
+   * @param key the arguments (or one string) identifying the entry
+   * @param value the value
+   * @param options this entry's `ttl`, `grace` and extra `tags`
+   * @throws InvalidOptionError for malformed `options`; what the store or bus threw
+   */
+  async set<T>(key: CacheKeyInput, value: T, options?: CacheCallOptions<T>): Promise<void> {
+    const storeKey = this.keyOf(key);
+    const now = this.settings.clock.now();
+    const entry = this.loader.entryOf(value, now, now, options);
+    this.loader.invalidate();
+    if (entry === undefined) await this.settings.store.delete(storeKey);
+    else await this.settings.store.set(storeKey, entry);
+    await this.link.publish('key', storeKey, now);
+  }
+
+  /**
+   * Deletes an entry; a load of it already running answers its callers but does not store.
+   *
+   * @param key the arguments (or one string) identifying the entry
+   * @throws what the store or bus threw
+   */
+  async delete(key: CacheKeyInput): Promise<void> {
+    const storeKey = this.keyOf(key);
+    this.loader.invalidate();
+    await this.settings.store.delete(storeKey);
+    await this.link.publish('key', storeKey, this.settings.clock.now());
+  }
+
+  /**
+   * Invalidates every entry carrying any of the tags and created before now: O(1) per tag, the
+   * entries themselves are judged when next read.
+   *
+   * @param tags the tags, as given to the `tags` options
+   * @throws what the store or bus threw
+   */
+  async invalidateTags(tags: readonly string[]): Promise<void> {
+    const at = this.settings.clock.now();
+    await Promise.all(
+      tags.map(async (tag) => {
+        const storeTag = this.settings.tagPrefix + digest(tag);
+        await this.settings.store.invalidateTag(storeTag, at);
+        await this.link.publish('tag', storeTag, at);
+      }),
+    );
+  }
+
+  /**
+   * Deletes every entry of this cache (its key prefix), in this store and, with a `bus`, on
+   * other instances.
+   *
+   * @throws what the store or bus threw
+   */
+  async clear(): Promise<void> {
+    this.loader.invalidate();
+    await this.settings.store.deleteByPrefix(this.settings.prefix);
+    await this.link.publish('prefix', this.settings.prefix, this.settings.clock.now());
+  }
+
+  /** Stops listening to the bus. The cache still works locally. */
+  dispose(): void {
+    this.link.dispose();
+  }
+
+  /** The entry if it may still be served (fresh or within grace) and no tag invalidated it. */
+  private async read<T>(storeKey: string, now: number): Promise<CacheEntry<T> | undefined> {
+    const store = this.settings.store;
+    let entry: CacheEntry<T> | undefined;
+    try {
+      entry = await store.get<T>(storeKey);
+    } catch (error) {
+      this.emit.storeFailed('get', error);
+      return undefined;
+    }
+    if (entry === undefined || now >= entry.staleUntil) return undefined;
+    if (entry.tags === undefined || entry.tags.length === 0) return entry;
+    try {
+      // An entry whose computation began at or before an invalidation may hold the old data.
+      return (await store.tagInvalidatedAt(entry.tags)) >= entry.createdAt ? undefined : entry;
+    } catch (error) {
+      this.emit.storeFailed('tags', error);
+      return undefined;
+    }
+  }
+
+  private async readFresh(storeKey: string): Promise<unknown> {
+    const now = this.settings.clock.now();
+    const entry = await this.read(storeKey, now);
+    return entry !== undefined && now < entry.expiresAt ? entry.value : undefined;
+  }
+
+  private refreshInBackground<T>(storeKey: string, factory: CacheFactory<T>, options: CacheCallOptions<T> | undefined): void {
+    this.emit.refreshOf(storeKey, 'early');
+    // The factory's failure is reported by onFactoryError; the fresh entry keeps answering.
+    this.loader.load(storeKey, factory, options).then(undefined, ignore);
+  }
+
+  private serveStale<T>(storeKey: string, entry: CacheEntry<T>, factory: CacheFactory<T>, options: CacheCallOptions<T> | undefined): Promise<T> {
+    if (!this.loader.isLoading(storeKey)) this.emit.refreshOf(storeKey, 'expired');
+    const loading = this.loader.load(storeKey, factory, options);
+    return withStaleFallback(loading, entry.value, this.settings.softTimeoutMs, (reason, error) => this.emit.staleOn(storeKey, reason, error));
+  }
+}
+
+/**
+ * Builds a cache-aside cache.
+ *
+ * @param options see {@link CacheOptions}; only `name` is required
+ * @returns the cache
+ * @throws InvalidOptionError naming the option, the value and what is allowed
+ * @example
+ * const prices = cache({ name: 'prices', ttl: '30s', grace: '10m', softTimeout: '200ms' });
+ * const price = await prices.getOrSet(['SKU-1', 'EUR'], ({ signal }) => fetchPrice('SKU-1', 'EUR', signal));
+ */
+export function cache(options: CacheOptions): CachePolicy {
+  return new CachePolicy(options);
+}

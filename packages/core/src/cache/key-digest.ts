@@ -1,0 +1,16 @@
+import { createHash } from 'node:crypto';
+import { stableSerialize } from './stable-serialize.js';
+
+/**
+ * @internal The digest part of a cache key, for callers that validated the names once already.
+ *
+ * @throws TypeError when `args` cannot be serialized (see `stableSerialize`)
+ */
+export function argumentsDigest(args: readonly unknown[]): string {
+  return digest(stableSerialize(args, 'arguments'));
+}
+
+/** @internal base64url SHA-256 of a string, hashed as UTF-16 so lone surrogates cannot collide. */
+export function digest(serialized: string): string {
+  return createHash('sha256').update(serialized, 'utf16le').digest('base64url');
+}
