@@ -67,7 +67,7 @@ const RULES = {
   random: callback<() => number>(),
 };
 
-const CALL_RULES = { ttl: duration({ min: 1 }), grace: duration(), tags: tagsRule };
+const CALL_RULES = { ttl: duration({ min: 1 }), grace: duration(), tags: tagsRule, unless: callback<(value: unknown) => boolean>() };
 
 /**
  * @internal Validates a cache's options and merges the defaults: once, at construction.

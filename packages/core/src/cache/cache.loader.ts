@@ -48,6 +48,7 @@ export class CacheLoader {
    */
   entryOf<T>(value: T, startedAt: number, finishedAt: number, options: CacheCallOptions<T> | undefined): CacheEntry<T> | undefined {
     if (value === undefined || (value === null && !this.settings.cacheNull)) return undefined;
+    if (options?.unless?.(value) === true) return undefined;
     const how: EntrySettings = resolveCallOptions(this.settings, options as CacheCallOptions<never> | undefined);
     const expiresAt = finishedAt + how.ttlMs;
     const entry = { value, createdAt: startedAt, expiresAt, staleUntil: expiresAt + how.graceMs, computeMs: finishedAt - startedAt };

@@ -55,7 +55,7 @@ describe('cache options', () => {
 
   it.each<[object, string]>([
     [{ ttl: 0 }, `Invalid option cache.call.ttl: 0. ${DURATION}`],
-    [{ tll: 1 }, 'Unknown option cache.call.tll. Did you mean "ttl"? Known options: ttl, grace, tags.'],
+    [{ tll: 1 }, 'Unknown option cache.call.tll. Did you mean "ttl"? Known options: ttl, grace, tags, unless.'],
     [{ tags: [2] }, 'Invalid option cache.call.tags: [2]. Expected an array of strings, or a function (value) => string[].'],
   ])('refuses call options %j when it writes the entry', async (options, message) => {
     const catalog = cache({ name: 'c' });

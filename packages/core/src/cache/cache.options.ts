@@ -32,6 +32,8 @@ export interface CacheCallOptions<T = unknown> {
   grace?: Duration;
   /** Tags added to the cache's own `tags`. @default none */
   tags?: CacheTags<T>;
+  /** A value for which this returns true is returned to the caller but not stored. @default never */
+  unless?: (value: T) => boolean;
 }
 
 /** Early refresh (XFetch): how eager it is. */

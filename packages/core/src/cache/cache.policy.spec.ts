@@ -29,6 +29,16 @@ afterEach(() => {
 });
 
 describe('cache: getOrSet', () => {
+  it('returns but does not store a value that unless() rejects', async () => {
+    const { catalog } = setup();
+    const factory = vi.fn((): { stock: number } => ({ stock: 0 }));
+    const unless = (value: { stock: number }): boolean => value.stock === 0;
+    expect(await catalog.getOrSet('SKU-1', factory, { unless })).toEqual({ stock: 0 });
+    expect(await catalog.getOrSet('SKU-1', factory, { unless })).toEqual({ stock: 0 });
+    expect(factory).toHaveBeenCalledTimes(2);
+    expect(await catalog.get('SKU-1')).toBeUndefined();
+  });
+
   it('calls the factory on a miss, then answers from the store until the entry expires', async () => {
     const { clock, catalog } = setup();
     const factory = vi.fn(() => 'v1');
