@@ -33,6 +33,48 @@ describe('throwaway redis-server', () => {
     expect(await refused).toBe('ECONNREFUSED');
   });
 
+  it('crashes without closing clients, which reconnect once it restarts, empty, on the same port', async () => {
+    const server = await startRedisServer();
+    try {
+      const client = server.client({ retryStrategy: () => 20, maxRetriesPerRequest: 0 });
+      // Refused reconnections are expected here; without a listener ioredis prints each one.
+      client.on('error', () => undefined);
+      await client.set('key', 'before the crash');
+      await server.crash();
+      await server.crash();
+      await expect(client.get('key')).rejects.toThrow();
+      const ready = new Promise<void>((resolve) => client.once('ready', () => resolve()));
+      await server.restart();
+      await ready;
+      expect(await client.get('key')).toBeNull();
+      expect(await client.ping()).toBe('PONG');
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('restarts after stop() on the same port', async () => {
+    const server = await startRedisServer();
+    await server.stop();
+    await server.restart();
+    try {
+      expect(await server.client().ping()).toBe('PONG');
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('passes extra arguments to redis-server, also across a restart', async () => {
+    const server = await startRedisServer({ args: ['--maxmemory', '1mb'] });
+    try {
+      expect(await server.client().config('GET', 'maxmemory')).toEqual(['maxmemory', '1048576']);
+      await server.restart();
+      expect(await server.client().config('GET', 'maxmemory')).toEqual(['maxmemory', '1048576']);
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('fails with the install command when redis-server is not on PATH', async () => {
     const path = process.env.PATH;
     process.env.PATH = '/nonexistent';

@@ -38,24 +38,41 @@ export interface RedisServer {
   pause(): void;
   /** Resumes a paused process (SIGCONT). */
   resume(): void;
+  /**
+   * Kills the process (SIGKILL) as a crash would, keeping the port and every client handed out:
+   * clients see the connection drop and keep trying to reconnect. Safe to call twice.
+   */
+  crash(): Promise<void>;
+  /**
+   * Starts a fresh, empty process on the same port (crashing the running one first, if any), so
+   * clients that kept reconnecting find the server back. Also works after `stop()`.
+   */
+  restart(): Promise<void>;
   /** Closes every client handed out and kills the process; safe to call twice. */
   stop(): Promise<void>;
+}
+
+/** Options of {@link startRedisServer}. */
+export interface RedisServerOptions {
+  /** Extra `redis-server` arguments, e.g. `['--cluster-enabled', 'yes']`; kept across `restart()`. @default none */
+  readonly args?: readonly string[];
 }
 
 /**
  * Starts `redis-server` on a free loopback port with persistence off, in its own temp directory.
  *
+ * @param options extra server arguments
  * @returns the running server, ready to accept connections
  * @throws RedisServerMissingError when `redis-server` is not on PATH
  * @example
  * const server = await startRedisServer();
  * try { await server.client().ping(); } finally { await server.stop(); }
  */
-export async function startRedisServer(): Promise<RedisServer> {
+export async function startRedisServer(options: RedisServerOptions = {}): Promise<RedisServer> {
   let lastError: unknown;
   for (let attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
     try {
-      return await launchOn(await freePort());
+      return await launchOn(await freePort(), options.args ?? []);
     } catch (error) {
       // Another process may take the port between probing and binding it; try a new one.
       if (error instanceof RedisServerMissingError) throw error;
@@ -74,11 +91,26 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
-async function launchOn(port: number): Promise<RedisServer> {
+async function launchOn(port: number, args: readonly string[]): Promise<RedisServer> {
   const dir = await mkdtemp(join(tmpdir(), 'bulwark-redis-'));
+  try {
+    return handle(await spawnServer(port, dir, args), port, dir, args);
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** A running redis-server process and a promise settled when it has exited. */
+interface ServerProcess {
+  readonly child: ChildProcess;
+  readonly exited: Promise<void>;
+}
+
+async function spawnServer(port: number, dir: string, args: readonly string[]): Promise<ServerProcess> {
   const child = spawn(
     'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--logfile', ''],
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--logfile', '', ...args],
     { stdio: ['ignore', 'pipe', 'ignore'] },
   );
   running.add(child);
@@ -87,13 +119,17 @@ async function launchOn(port: number): Promise<RedisServer> {
   try {
     await waitUntilReady(child, port);
   } catch (error) {
-    child.kill('SIGKILL');
-    await exited;
-    running.delete(child);
-    await rm(dir, { recursive: true, force: true });
+    await kill({ child, exited });
     throw error;
   }
-  return handle(child, port, dir, exited);
+  return { child, exited };
+}
+
+async function kill(server: ServerProcess): Promise<void> {
+  server.child.kill('SIGCONT');
+  server.child.kill('SIGKILL');
+  await server.exited;
+  running.delete(server.child);
 }
 
 function waitUntilReady(child: ChildProcess, port: number): Promise<void> {
@@ -123,10 +159,17 @@ function waitUntilReady(child: ChildProcess, port: number): Promise<void> {
   });
 }
 
-function handle(child: ChildProcess, port: number, dir: string, exited: Promise<void>): RedisServer {
+function handle(initial: ServerProcess, port: number, initialDir: string, args: readonly string[]): RedisServer {
   const host = '127.0.0.1';
   const clients = new Set<Redis>();
+  let current: ServerProcess | undefined = initial;
+  let dir = initialDir;
   let stopped: Promise<void> | undefined;
+  const crash = async (): Promise<void> => {
+    const server = current;
+    current = undefined;
+    if (server) await kill(server);
+  };
   return {
     host,
     port,
@@ -136,15 +179,23 @@ function handle(child: ChildProcess, port: number, dir: string, exited: Promise<
       clients.add(client);
       return client;
     },
-    pause: () => void child.kill('SIGSTOP'),
-    resume: () => void child.kill('SIGCONT'),
+    pause: () => void current?.child.kill('SIGSTOP'),
+    resume: () => void current?.child.kill('SIGCONT'),
+    crash,
+    async restart() {
+      if (stopped) {
+        await stopped;
+        stopped = undefined;
+        dir = await mkdtemp(join(tmpdir(), 'bulwark-redis-'));
+      }
+      await crash();
+      current = await spawnServer(port, dir, args);
+    },
     stop() {
       stopped ??= (async () => {
         for (const client of clients) client.disconnect();
-        child.kill('SIGCONT');
-        child.kill('SIGKILL');
-        await exited;
-        running.delete(child);
+        clients.clear();
+        await crash();
         await rm(dir, { recursive: true, force: true });
       })();
       return stopped;

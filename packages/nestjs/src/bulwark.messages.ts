@@ -35,4 +35,14 @@ export const messages = {
     `Bulwark found ${problems.length} problems in decorated methods:\n- ${problems.join('\n- ')}`,
   notWired: (label: string, reason: string): string =>
     `${label} cannot be protected by Bulwark: ${reason}. Its calls run without policies.`,
+  cacheableWithPut: (label: string): string =>
+    `${label} has both @Cacheable and @CachePut: one skips the method on a hit, the other always runs it. Keep one.`,
+  cacheNeedsAsync: (label: string, returns: string): string =>
+    returns === 'sync'
+      ? `${label} returns a plain value, and a cache reaching Redis cannot answer synchronously. ` +
+        'Make the method async (or return an Observable), or use @Memoize for a pure synchronous computation.'
+      : `${label} declares no return type, so Bulwark cannot tell how to return a cached value. ` +
+        'Declare it: `: Promise<T>` or `: Observable<T>` (or make the method async).',
+  evictTargets: (label: string): string =>
+    `${label} @CacheEvict gives more than one of key, tags and allEntries. Give one: the entry, the tagged entries, or all of them.`,
 } as const;

@@ -1,6 +1,11 @@
+export * from './cache/bulwark-caches.js';
+export * from './decorators/cache-evict.decorator.js';
+export * from './decorators/cache-put.decorator.js';
+export * from './decorators/cacheable.decorator.js';
 export * from './decorators/circuit-breaker.decorator.js';
 export * from './decorators/retry.decorator.js';
 export * from './decorators/timeout.decorator.js';
+export type * from './metadata/cache.metadata.js';
 export type { CircuitBreakerDecoratorOptions, FallbackFunction } from './metadata/policy.metadata.js';
 export * from './module/bulwark.module.js';
 export * from './options/bulwark-module.options.js';

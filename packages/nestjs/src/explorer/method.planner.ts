@@ -3,6 +3,7 @@ import { messages } from '../bulwark.messages.js';
 import type { DecoratedMethod, PolicyMetadata } from '../metadata/policy.metadata.js';
 import type { MethodPlan } from '../invocation/method-plan.js';
 import { returnKindOf } from '../invocation/return-kind.js';
+import { CacheLayerPlanner } from '../cache/cache-layer.planner.js';
 import { PolicyFactory, type DecorationSite } from '../registry/policy.factory.js';
 
 type Decorations = { [K in PolicyMetadata['kind']]?: Extract<PolicyMetadata, { kind: K }> };
@@ -14,7 +15,10 @@ type Decorations = { [K in PolicyMetadata['kind']]?: Extract<PolicyMetadata, { k
  */
 @Injectable()
 export class MethodPlanner {
-  constructor(private readonly factory: PolicyFactory) {}
+  constructor(
+    private readonly factory: PolicyFactory,
+    private readonly cacheLayers: CacheLayerPlanner,
+  ) {}
 
   /**
    * @param prototype the class prototype holding the method
@@ -37,6 +41,7 @@ export class MethodPlanner {
       breaker: circuitBreaker && this.factory.breaker(circuitBreaker.name, circuitBreaker.options, site(label, '@CircuitBreaker', circuitBreaker.name)),
       timeout: timeout && this.factory.timeout(timeout.duration, timeout.name, site(label, '@Timeout', timeout.name ?? timeout.duration)),
       fallback: circuitBreaker?.options.fallback === undefined ? undefined : resolveFallback(prototype, label, circuitBreaker.options.fallback),
+      layers: [...this.cacheLayers.plan(decorations, label, returns)],
     };
   }
 }

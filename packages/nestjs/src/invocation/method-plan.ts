@@ -1,5 +1,6 @@
 import { wrap, type CircuitBreakerPolicy, type Policy, type RetryPolicy, type TimeoutPolicy } from '@bulwark/core';
 import type { BreakerSource } from '../registry/policy.factory.js';
+import type { MethodLayer } from './method-layer.js';
 
 /** How a method delivers its result, which decides how policies wrap it. */
 export type ReturnKind = 'promise' | 'observable' | 'sync' | 'unknown';
@@ -15,6 +16,13 @@ export interface MethodPlan {
   readonly timeout: TimeoutPolicy | undefined;
   /** Serves an answer when the protected call fails; called with the instance, arguments and error. */
   readonly fallback: ((instance: object, args: unknown[], error: unknown) => unknown) | undefined;
+  /** Steps around the policies (singleton, cache), outermost first. */
+  readonly layers: readonly MethodLayer[];
+}
+
+/** @returns whether the plan has a retry, breaker or timeout to run the method under */
+export function hasPolicies(plan: MethodPlan): boolean {
+  return plan.retry !== undefined || plan.breaker !== undefined || plan.timeout !== undefined;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Duration } from '@bulwark/core';
 import type { BreakerPolicyOptions, RetryPolicyOptions } from '../options/policy-options.js';
+import type { CacheEvictOptions, CachePutOptions, CacheableOptions } from './cache.metadata.js';
 
 /** Called with the method's arguments and the error when the protected call fails. */
 export type FallbackFunction = (...argsThenError: never[]) => unknown;
@@ -25,7 +26,10 @@ export interface CircuitBreakerDecoratorOptions extends BreakerPolicyOptions {
 export type PolicyMetadata =
   | { readonly kind: 'circuitBreaker'; readonly name?: string; readonly options: CircuitBreakerDecoratorOptions }
   | { readonly kind: 'retry'; readonly name?: string; readonly options: RetryPolicyOptions }
-  | { readonly kind: 'timeout'; readonly name?: string; readonly duration?: Duration };
+  | { readonly kind: 'timeout'; readonly name?: string; readonly duration?: Duration }
+  | { readonly kind: 'cacheable'; readonly options: CacheableOptions }
+  | { readonly kind: 'cachePut'; readonly options: CachePutOptions }
+  | { readonly kind: 'cacheEvict'; readonly options: CacheEvictOptions };
 
 /** What Bulwark records about a decorated method. */
 export interface DecoratedMethod {

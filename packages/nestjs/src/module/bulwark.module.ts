@@ -1,5 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { BulwarkCaches } from '../cache/bulwark-caches.js';
+import { CacheLayerPlanner } from '../cache/cache-layer.planner.js';
 import { BulwarkExplorer } from '../explorer/bulwark.explorer.js';
 import { MethodPlanner } from '../explorer/method.planner.js';
 import { PolicyEventsLogger } from '../logging/policy-events.logger.js';
@@ -33,8 +35,10 @@ import { BULWARK_MODULE_OPTIONS, BULWARK_OPTIONS_TYPE, BulwarkConfigurableModule
     BulwarkExplorer,
     CircuitBreakerRegistry,
     PolicyEventsLogger,
+    BulwarkCaches,
+    CacheLayerPlanner,
   ],
-  exports: [BULWARK_OPTIONS, PolicyRegistry, CircuitBreakerRegistry],
+  exports: [BULWARK_OPTIONS, PolicyRegistry, CircuitBreakerRegistry, BulwarkCaches],
 })
 export class BulwarkModule extends BulwarkConfigurableModule {
   /**

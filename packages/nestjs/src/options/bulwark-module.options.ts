@@ -1,4 +1,6 @@
-import type { Clock, Duration } from '@bulwark/core';
+import type { Clock, Duration, MemoryCacheStoreOptions } from '@bulwark/core';
+import type { RedisCacheTierOptions, RedisClient } from '@bulwark/redis';
+import type { NamedCacheOptions } from '../metadata/cache.metadata.js';
 import type { BreakerPolicyOptions, RetryPolicyOptions } from './policy-options.js';
 
 /**
@@ -31,5 +33,29 @@ export interface BulwarkModuleOptions {
   /** Whether state changes are logged through Nest's `Logger`. @default true */
   logging?: boolean;
   /** The monotonic clock every policy reads (tests pass a `ManualClock`). @default systemClock */
+  clock?: Clock;
+  /** Caches for `@Cacheable`, `@CachePut` and `@CacheEvict`: memory only unless `redis` is given. */
+  cache?: CacheModuleOptions;
+}
+
+/** Where caches keep entries, and the options every cache starts from. */
+export interface CacheModuleOptions {
+  /** Starts every key and channel: one per application sharing a Redis. @default 'bulwark' */
+  namespace?: string;
+  /** Limits of the per-process memory tier. @default 10 000 entries */
+  l1?: Omit<MemoryCacheStoreOptions, 'clock'>;
+  /** A `redis://` URL, ioredis options, or an ioredis client (yours: Bulwark never closes it). @default none: memory only */
+  redis?: RedisCacheTierOptions['redis'] | RedisClient;
+  /** With `redis`: the longest one Redis command may take before it counts as a miss. @default '100ms' */
+  commandTimeout?: Duration;
+  /** With `redis`: the longest a memory copy lives before Redis is read again. @default the entry's lifetime */
+  l1Ttl?: Duration;
+  /** With `redis`: larger encoded values are not written to Redis (a warning is logged). @default 1 MiB */
+  maxValueBytes?: number;
+  /** Options every cache starts from. */
+  defaults?: NamedCacheOptions;
+  /** Named caches: `{ catalog: { ttl: '15m', grace: '1h' } }`; a decorator naming another cache gets the defaults. */
+  caches?: Record<string, NamedCacheOptions>;
+  /** The wall clock (epoch ms) of entries; tests pass a `ManualClock`. @default wallClock */
   clock?: Clock;
 }

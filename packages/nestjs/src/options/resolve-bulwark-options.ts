@@ -12,9 +12,10 @@ import {
   validateOptions,
   type Clock,
 } from '@bulwark/core';
-import type { BulwarkModuleOptions } from './bulwark-module.options.js';
+import type { BulwarkModuleOptions, CacheModuleOptions } from './bulwark-module.options.js';
 import type { ResolvedBulwarkOptions } from './bulwark-options.token.js';
 import { locateOptionError } from './option-errors.js';
+import { resolveCacheOptions } from './resolve-cache-options.js';
 import type { BreakerPolicyOptions, RetryPolicyOptions } from './policy-options.js';
 
 const FIX = "Change it in BulwarkModule.forRoot() / forRootAsync() options (or the 'bulwark' config namespace).";
@@ -31,6 +32,7 @@ const moduleRules = {
   timeouts: plainObject("an object mapping timeout names to durations, e.g. { inventory: '2s' }"),
   health: plainObject("an object such as { openCircuit: 'degraded' }"),
   logging: flag(),
+  cache: plainObject('cache options, e.g. { redis: process.env.REDIS_URL, caches: { catalog: { ttl: \'15m\' } } }'),
   clock: custom<Clock>('a Clock: an object with a now() method returning milliseconds', (value) =>
     typeof (value as Partial<Clock> | null)?.now === 'function' ? (value as Clock) : INVALID,
   ),
@@ -69,6 +71,7 @@ export function resolveBulwarkOptions(options: BulwarkModuleOptions | undefined)
     health: { openCircuit: health.openCircuit ?? 'down' },
     logging: top.logging ?? true,
     clock: top.clock ?? systemClock,
+    cache: resolveCacheOptions(top.cache as CacheModuleOptions | undefined, at),
   };
   checkPolicies(resolved, top.timeouts ?? {});
   return resolved;

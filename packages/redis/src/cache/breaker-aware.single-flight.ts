@@ -1,0 +1,21 @@
+import { CircuitState, DistributedSingleFlight, type CircuitBreakerPolicy, type DistributedSingleFlightOptions } from '@bulwark/core';
+
+/**
+ * @internal Skips cross-instance coordination while the tier's breaker says Redis is down: the
+ * caller computes at once instead of waiting `commandTimeout` for a lock it cannot get.
+ */
+export class BreakerAwareSingleFlight extends DistributedSingleFlight {
+  constructor(
+    private readonly inner: DistributedSingleFlight,
+    private readonly breaker: CircuitBreakerPolicy,
+  ) {
+    super();
+  }
+
+  /** @inheritDoc */
+  run<T>(key: string, compute: () => Promise<T>, read: () => Promise<T | undefined>, options: DistributedSingleFlightOptions): Promise<T> {
+    const state = this.breaker.state;
+    if (state === CircuitState.Open || state === CircuitState.Isolated) return compute();
+    return this.inner.run(key, compute, read, options);
+  }
+}
