@@ -1,6 +1,7 @@
 import { cache, type CachePolicy } from '@bulwark/core';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { BULWARK_OPTIONS, type ResolvedBulwarkOptions } from '../options/bulwark-options.token.js';
+import { PolicyRegistry } from '../registry/policy.registry.js';
 import { createCacheBackend, type CacheBackend } from './cache-backend.js';
 
 /**
@@ -14,8 +15,15 @@ export class BulwarkCaches implements OnModuleDestroy {
   readonly backend: CacheBackend;
   private readonly caches = new Map<string, CachePolicy>();
 
-  constructor(@Inject(BULWARK_OPTIONS) private readonly options: ResolvedBulwarkOptions) {
+  constructor(
+    @Inject(BULWARK_OPTIONS) private readonly options: ResolvedBulwarkOptions,
+    private readonly registry: PolicyRegistry,
+  ) {
     this.backend = createCacheBackend(options.cache);
+    registry.add({ kind: 'cacheBackend', name: options.cache.namespace, policy: this.backend });
+    const breaker = this.backend.tier?.l2.breaker;
+    // Registered as a breaker, the Redis tier shows on health, metrics and the log like any other.
+    if (breaker) registry.add({ kind: 'circuitBreaker', name: breaker.name, policy: breaker, failsOpen: true });
   }
 
   /**
@@ -29,6 +37,7 @@ export class BulwarkCaches implements OnModuleDestroy {
     const { defaults, caches, clock } = this.options.cache;
     existing = cache({ name, ...this.backend.cacheOptions, ...defaults, ...caches[name], clock });
     this.caches.set(name, existing);
+    this.registry.add({ kind: 'cache', name, policy: existing });
     return existing;
   }
 

@@ -1,4 +1,4 @@
-import { MemoryCacheStore, type CacheOptions } from '@bulwark/core';
+import { MemoryCacheStore, type CacheOptions, type TieredCacheStore } from '@bulwark/core';
 import { createRedisCacheTier, type RedisCacheTier, type RedisClient } from '@bulwark/redis';
 import type { ResolvedCacheOptions } from '../options/bulwark-options.token.js';
 
@@ -6,6 +6,10 @@ import type { ResolvedCacheOptions } from '../options/bulwark-options.token.js';
 export interface CacheBackend {
   /** Spread into every `cache({ name, ... })`: namespace, store and, with Redis, the single flight. */
   readonly cacheOptions: Pick<CacheOptions, 'namespace' | 'store' | 'singleFlight'>;
+  /** The per-process memory tier (the only one without Redis). */
+  readonly l1: MemoryCacheStore;
+  /** The two-tier store in front of Redis, when one is configured: it reports hits by tier. */
+  readonly tiered: TieredCacheStore | undefined;
   /** The Redis tier, when one is configured: its breaker state is what health reports. */
   readonly tier: RedisCacheTier | undefined;
   /** Closes what the backend opened (never a client the application passed in). */
@@ -22,11 +26,11 @@ export interface CacheBackend {
 export function createCacheBackend(options: ResolvedCacheOptions): CacheBackend {
   if (options.redis === undefined) {
     const store = new MemoryCacheStore({ ...options.l1, clock: options.clock });
-    return { cacheOptions: { namespace: options.namespace, store }, tier: undefined, close: () => {} };
+    return { cacheOptions: { namespace: options.namespace, store }, l1: store, tiered: undefined, tier: undefined, close: () => {} };
   }
   const connection = isClient(options.redis) ? { client: options.redis } : { redis: options.redis };
   const tier = createRedisCacheTier({ ...connection, namespace: options.namespace, l1: options.l1, clock: options.clock, ...options.tier });
-  return { cacheOptions: tier.cacheOptions, tier, close: () => tier.close() };
+  return { cacheOptions: tier.cacheOptions, l1: tier.l1, tiered: tier.store, tier, close: () => tier.close() };
 }
 
 /** An ioredis client (standalone, Sentinel or Cluster) rather than options to make one. */

@@ -122,6 +122,21 @@ describe('BulwarkHealthIndicator', () => {
     });
   });
 
+  it('only degrades health while the Redis cache tier breaker is open: caches fail open', async () => {
+    const { inventory } = breakers();
+    const redisTier = circuitBreaker({ name: 'redis-cache:bulwark' });
+    await startApp({}, inventory);
+    app!.get(PolicyRegistry).add({ kind: 'circuitBreaker', name: redisTier.name, policy: redisTier, failsOpen: true });
+    redisTier.isolate();
+
+    const degraded = await request(app!.getHttpServer()).get('/health').expect(200);
+    expect(degraded.body.details.circuitBreakers).toMatchObject({ status: 'up', degraded: ['redis-cache:bulwark'] });
+
+    await fail(inventory);
+    const down = await request(app!.getHttpServer()).get('/health').expect(503);
+    expect(down.body.details.circuitBreakers).toMatchObject({ status: 'down', open: ['inventory'], degraded: ['redis-cache:bulwark'] });
+  });
+
   it('recovers through HALF_OPEN to CLOSED, and /health is 200 again', async () => {
     const { clock, inventory } = breakers({ halfOpenProbes: 2 });
     await startApp({}, inventory);

@@ -15,6 +15,7 @@ export interface BreakerHealth {
  * Reports this application's circuit breakers on a `@nestjs/terminus` health check. An `OPEN`
  * breaker (before its open duration has elapsed) or an `ISOLATED` one makes the indicator `down`,
  * or, with `health: { openCircuit: 'degraded' }`, keeps it `up` and lists it under `degraded`.
+ * The Redis cache tier's breaker (`redis-cache:<namespace>`) only ever degrades: caches fail open.
  *
  * `HALF_OPEN`, and `OPEN` once its open duration has elapsed, count as healthy: the breaker is
  * waiting for probe calls, and a readiness probe that took the instance out of traffic would
@@ -48,15 +49,18 @@ export class BulwarkHealthIndicator {
     const session = this.indicators.check(key);
     const breakers: Record<string, BreakerHealth> = {};
     const refusing: string[] = [];
+    const failingOpen: string[] = [];
     for (const entry of this.policies.all()) {
       if (entry.kind !== 'circuitBreaker') continue;
       const health = breakerHealth(entry.policy);
       breakers[entry.name] = health;
-      if (refusesCalls(health)) refusing.push(entry.name);
+      if (refusesCalls(health)) (entry.failsOpen ? failingOpen : refusing).push(entry.name);
     }
-    if (refusing.length === 0) return session.up({ breakers });
-    if (this.options.health.openCircuit === 'degraded') return session.up({ breakers, degraded: refusing });
-    return session.down({ breakers, open: refusing });
+    // A fail-open breaker (the Redis cache tier's) only ever degrades: its callers still get answers.
+    const degradedOnly = this.options.health.openCircuit === 'degraded';
+    const degraded = degradedOnly ? [...refusing, ...failingOpen] : failingOpen;
+    if (refusing.length > 0 && !degradedOnly) return session.down({ breakers, open: refusing, ...(degraded.length > 0 && { degraded }) });
+    return session.up(degraded.length > 0 ? { breakers, degraded } : { breakers });
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Duration } from '@bulwark/core';
 import type { BreakerPolicyOptions, RetryPolicyOptions } from '../options/policy-options.js';
 import type { CacheEvictOptions, CachePutOptions, CacheableOptions } from './cache.metadata.js';
+import type { SingletonOptions } from './singleton.metadata.js';
 
 /** Called with the method's arguments and the error when the protected call fails. */
 export type FallbackFunction = (...argsThenError: never[]) => unknown;
@@ -29,7 +30,8 @@ export type PolicyMetadata =
   | { readonly kind: 'timeout'; readonly name?: string; readonly duration?: Duration }
   | { readonly kind: 'cacheable'; readonly options: CacheableOptions }
   | { readonly kind: 'cachePut'; readonly options: CachePutOptions }
-  | { readonly kind: 'cacheEvict'; readonly options: CacheEvictOptions };
+  | { readonly kind: 'cacheEvict'; readonly options: CacheEvictOptions }
+  | { readonly kind: 'singleton'; readonly options: SingletonOptions };
 
 /** What Bulwark records about a decorated method. */
 export interface DecoratedMethod {

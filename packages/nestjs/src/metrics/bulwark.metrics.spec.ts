@@ -1,4 +1,4 @@
-import { ManualClock, circuitBreaker, retry, timeout, type CircuitBreakerPolicy } from '@bulwark/core';
+import { ManualClock, MemoryCacheStore, cache, circuitBreaker, retry, timeout, type CircuitBreakerPolicy } from '@bulwark/core';
 import { Controller, Get, Global, Module, Res, type INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { Registry, register } from 'prom-client';
@@ -88,7 +88,8 @@ describe('BulwarkMetrics', () => {
     const { type, lines } = await scrape(app);
 
     expect(type).toBe('text/plain; version=0.0.4; charset=utf-8');
-    expect(lines).toEqual([
+    const cacheSeries = lines.findIndex((line) => line.startsWith('# HELP bulwark_cache_'));
+    expect(lines.slice(0, cacheSeries)).toEqual([
       '# HELP bulwark_circuit_breaker_calls_total Calls through each circuit breaker, by outcome: success, failure, or rejected (refused without calling).',
       '# TYPE bulwark_circuit_breaker_calls_total counter',
       'bulwark_circuit_breaker_calls_total{breaker="inventory",outcome="success"} 2',
@@ -172,6 +173,29 @@ describe('BulwarkMetrics', () => {
     const { lines } = await scrape(app);
     expect(lines.filter((line) => line.includes('host-a'))).toEqual([]);
     expect(lines).toContain('bulwark_circuit_breaker_state{breaker="inventory[host-b]",state="CLOSED"} 1');
+  });
+
+  it('counts cache reads by result, factory calls and memory-tier evictions', async () => {
+    const { app, policies } = await startApp();
+    const l1 = new MemoryCacheStore({ maxEntries: 1 });
+    const catalog = cache({ name: 'catalog', store: l1, earlyRefresh: false });
+    policies.add({ kind: 'cacheBackend', name: 'bulwark', policy: { l1, tiered: undefined, tier: undefined, cacheOptions: { store: l1 }, close: () => {} } });
+    policies.add({ kind: 'cache', name: 'catalog', policy: catalog });
+    await catalog.getOrSet('A', () => 1);
+    await catalog.getOrSet('A', () => 1);
+    await catalog.getOrSet('B', () => 2); // pushes A out of a one-entry memory tier
+    await expect(catalog.getOrSet('C', () => Promise.reject(new Error('db down')))).rejects.toThrow('db down');
+
+    const { lines } = await scrape(app);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'bulwark_cache_requests_total{cache="catalog",result="hit"} 1',
+        'bulwark_cache_requests_total{cache="catalog",result="miss"} 3',
+        'bulwark_cache_factory_calls_total{cache="catalog",outcome="success"} 2',
+        'bulwark_cache_factory_calls_total{cache="catalog",outcome="error"} 1',
+        'bulwark_cache_evictions_total{reason="capacity"} 1',
+      ]),
+    );
   });
 
   it.each([{ prefix: '1bad' }, { prefix: 'has-dash_' }])('refuses the invalid option %o', async (options) => {

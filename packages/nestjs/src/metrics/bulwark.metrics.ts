@@ -5,6 +5,7 @@ import { PolicyRegistry } from '../registry/policy.registry.js';
 import type { RegisteredPolicy } from '../registry/registered-policy.js';
 import { BULWARK_METRICS_OPTIONS } from './bulwark-metrics.module-definition.js';
 import { resolveMetricsOptions, type BulwarkMetricsOptions, type MetricsRegistry } from './bulwark-metrics.options.js';
+import { CacheMetrics } from './cache.metrics.js';
 import { CircuitBreakerMetrics } from './circuit-breaker.metrics.js';
 import { ALL_METRICS } from './metric.specs.js';
 import { metricsMessages } from './metrics.messages.js';
@@ -13,7 +14,8 @@ import { TimeoutMetrics } from './timeout.metrics.js';
 
 /**
  * Prometheus metrics of every policy in this application, through prom-client: breaker calls by
- * outcome and breaker state, retries and give-ups, timeouts. Policies created after bootstrap
+ * outcome and breaker state, retries and give-ups, timeouts, cache reads by result, factory
+ * calls, tier hits and evictions. Policies created after bootstrap
  * (per-key breakers) are included. Calls only bump plain numbers; prom-client reads them when
  * scraped. Provided by `BulwarkMetricsModule`.
  *
@@ -31,6 +33,7 @@ export class BulwarkMetrics implements OnModuleInit, OnModuleDestroy {
   private readonly breakers: CircuitBreakerMetrics;
   private readonly retries: RetryMetrics;
   private readonly timeouts: TimeoutMetrics;
+  private readonly caches: CacheMetrics;
   private readonly subscriptions: PolicySubscriptions;
 
   /**
@@ -46,6 +49,7 @@ export class BulwarkMetrics implements OnModuleInit, OnModuleDestroy {
     this.breakers = new CircuitBreakerMetrics(resolved);
     this.retries = new RetryMetrics(resolved);
     this.timeouts = new TimeoutMetrics(resolved);
+    this.caches = new CacheMetrics(resolved);
     this.subscriptions = new PolicySubscriptions(policies, (entry) => this.watch(entry));
   }
 
@@ -78,6 +82,10 @@ export class BulwarkMetrics implements OnModuleInit, OnModuleDestroy {
         return this.retries.watch(entry.name, entry.policy);
       case 'timeout':
         return this.timeouts.watch(entry.name, entry.policy);
+      case 'cache':
+        return this.caches.watchCache(entry.name, entry.policy);
+      case 'cacheBackend':
+        return this.caches.watchBackend(entry.policy);
     }
   }
 }

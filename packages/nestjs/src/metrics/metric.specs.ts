@@ -35,5 +35,43 @@ export const TIMEOUTS: MetricSpec<'policy'> = {
   labelNames: ['policy'],
 };
 
+/** `<prefix>cache_requests_total{cache,result}`: `hit`, `miss`, or `stale` (served within grace). */
+export const CACHE_REQUESTS: MetricSpec<'cache' | 'result'> = {
+  name: 'cache_requests_total',
+  help: 'Reads through each cache, by result: hit, miss, or stale (an expired value served within grace).',
+  labelNames: ['cache', 'result'],
+};
+
+/** `<prefix>cache_factory_calls_total{cache,outcome}`: how often the cached method actually ran. */
+export const CACHE_FACTORY_CALLS: MetricSpec<'cache' | 'outcome'> = {
+  name: 'cache_factory_calls_total',
+  help: 'Calls of the cached method (the factory) for each cache, by outcome: success or error.',
+  labelNames: ['cache', 'outcome'],
+};
+
+/** `<prefix>cache_tier_hits_total{tier}`: with Redis, which tier answered (`l1` memory, `l2` Redis). */
+export const CACHE_TIER_HITS: MetricSpec<'tier'> = {
+  name: 'cache_tier_hits_total',
+  help: 'With the Redis tier: entries found, by tier: l1 (this process) or l2 (Redis).',
+  labelNames: ['tier'],
+};
+
+/** `<prefix>cache_evictions_total{reason}`: memory-tier entries pushed out (`capacity`) or expired. */
+export const CACHE_EVICTIONS: MetricSpec<'reason'> = {
+  name: 'cache_evictions_total',
+  help: 'Entries the memory tier dropped, by reason: capacity (maxEntries or maxBytes) or expired.',
+  labelNames: ['reason'],
+};
+
 /** Every metric Bulwark registers. */
-export const ALL_METRICS: readonly MetricSpec<string>[] = [BREAKER_CALLS, BREAKER_STATE, RETRIES, RETRY_GIVE_UPS, TIMEOUTS];
+export const ALL_METRICS: readonly MetricSpec<string>[] = [
+  BREAKER_CALLS,
+  BREAKER_STATE,
+  RETRIES,
+  RETRY_GIVE_UPS,
+  TIMEOUTS,
+  CACHE_REQUESTS,
+  CACHE_FACTORY_CALLS,
+  CACHE_TIER_HITS,
+  CACHE_EVICTIONS,
+];

@@ -1,6 +1,7 @@
 import type { Clock, Duration, MemoryCacheStoreOptions } from '@bulwark/core';
 import type { RedisCacheTierOptions, RedisClient } from '@bulwark/redis';
 import type { NamedCacheOptions } from '../metadata/cache.metadata.js';
+import type { LockModuleOptions } from './lock-module.options.js';
 import type { BreakerPolicyOptions, RetryPolicyOptions } from './policy-options.js';
 
 /**
@@ -36,6 +37,8 @@ export interface BulwarkModuleOptions {
   clock?: Clock;
   /** Caches for `@Cacheable`, `@CachePut` and `@CacheEvict`: memory only unless `redis` is given. */
   cache?: CacheModuleOptions;
+  /** Locks and leader election for `@Singleton`: in-process unless `redis` is given. */
+  lock?: LockModuleOptions;
 }
 
 /** Where caches keep entries, and the options every cache starts from. */

@@ -1,6 +1,7 @@
 import type { Clock, MemoryCacheStoreOptions } from '@bulwark/core';
 import type { NamedCacheOptions } from '../metadata/cache.metadata.js';
 import type { CacheModuleOptions } from './bulwark-module.options.js';
+import type { ResolvedLockOptions } from './resolve-lock-options.js';
 import type { BreakerPolicyOptions, RetryPolicyOptions } from './policy-options.js';
 
 /** Injection token of the validated options, with every default filled in. */
@@ -20,6 +21,7 @@ export interface ResolvedBulwarkOptions {
   readonly logging: boolean;
   readonly clock: Clock;
   readonly cache: ResolvedCacheOptions;
+  readonly lock: ResolvedLockOptions;
 }
 
 /** The `cache` options validated, with defaults filled in. */

@@ -16,6 +16,8 @@ import type { BulwarkModuleOptions, CacheModuleOptions } from './bulwark-module.
 import type { ResolvedBulwarkOptions } from './bulwark-options.token.js';
 import { locateOptionError } from './option-errors.js';
 import { resolveCacheOptions } from './resolve-cache-options.js';
+import { resolveLockOptions } from './resolve-lock-options.js';
+import type { LockModuleOptions } from './lock-module.options.js';
 import type { BreakerPolicyOptions, RetryPolicyOptions } from './policy-options.js';
 
 const FIX = "Change it in BulwarkModule.forRoot() / forRootAsync() options (or the 'bulwark' config namespace).";
@@ -33,6 +35,7 @@ const moduleRules = {
   health: plainObject("an object such as { openCircuit: 'degraded' }"),
   logging: flag(),
   cache: plainObject('cache options, e.g. { redis: process.env.REDIS_URL, caches: { catalog: { ttl: \'15m\' } } }'),
+  lock: plainObject("lock options, e.g. { redis: ['redis://a:6379', 'redis://b:6379', 'redis://c:6379'] }"),
   clock: custom<Clock>('a Clock: an object with a now() method returning milliseconds', (value) =>
     typeof (value as Partial<Clock> | null)?.now === 'function' ? (value as Clock) : INVALID,
   ),
@@ -72,6 +75,7 @@ export function resolveBulwarkOptions(options: BulwarkModuleOptions | undefined)
     logging: top.logging ?? true,
     clock: top.clock ?? systemClock,
     cache: resolveCacheOptions(top.cache as CacheModuleOptions | undefined, at),
+    lock: resolveLockOptions(top.lock as LockModuleOptions | undefined, at),
   };
   checkPolicies(resolved, top.timeouts ?? {});
   return resolved;
