@@ -1,0 +1,28 @@
+import { Controller, Get } from '@nestjs/common';
+import { HealthCheck, HealthCheckService, HealthIndicatorService, type HealthCheckResult } from '@nestjs/terminus';
+import { CatalogueService } from '../catalogue/catalogue.service.js';
+import { FaultInjectionService } from '../faults/fault-injection.service.js';
+
+/** `/health`: up with the catalogue's size, down (503) while an outage is injected. */
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicators: HealthIndicatorService,
+    private readonly catalogue: CatalogueService,
+    private readonly faults: FaultInjectionService,
+  ) {}
+
+  /** @returns terminus's result with a `catalogue` indicator */
+  @Get()
+  @HealthCheck()
+  check(): Promise<HealthCheckResult> {
+    return this.health.check([
+      () => {
+        const session = this.indicators.check('catalogue');
+        const skus = this.catalogue.size;
+        return this.faults.settings.outage ? session.down({ skus, reason: 'injected outage' }) : session.up({ skus });
+      },
+    ]);
+  }
+}

@@ -1,0 +1,27 @@
+import type { LogLevel } from '@nestjs/common';
+import { registerAs } from '@nestjs/config';
+import { readLogLevels, readPort, type Env } from './env.js';
+
+/** Where and how loudly the order service runs. */
+export interface ServerConfig {
+  /** `ORDER_PORT`; 0 picks a free port. @default 3000 */
+  readonly port: number;
+  /** From `LOG_LEVEL`. @default ['log', 'warn', 'error', 'fatal'] */
+  readonly logLevels: LogLevel[];
+}
+
+/**
+ * Builds the `server` namespace from environment variables.
+ *
+ * @param env the variables to read
+ * @returns the validated settings
+ * @throws Error naming the variable at fault
+ * @example
+ * serverConfigFrom({ ORDER_PORT: '0' }).port; // 0
+ */
+export function serverConfigFrom(env: Env): ServerConfig {
+  return { port: readPort(env, 'ORDER_PORT', 3000), logLevels: readLogLevels(env) };
+}
+
+/** The `server` config namespace, read from `process.env` at bootstrap. */
+export const serverConfig = registerAs('server', (): ServerConfig => serverConfigFrom(process.env));

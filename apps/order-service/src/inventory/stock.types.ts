@@ -1,0 +1,34 @@
+/** A stock level the inventory just gave. */
+export interface FreshStock {
+  readonly sku: string;
+  readonly level: number;
+  readonly degraded: false;
+}
+
+/** The answer while the inventory cannot be asked: the last level known, if any, and why. */
+export interface DegradedStock {
+  readonly sku: string;
+  /** The last level the inventory gave for this SKU, or `null` when none is known. */
+  readonly level: number | null;
+  readonly degraded: true;
+  /** Why the inventory was not asked or did not answer. */
+  readonly reason: string;
+  /** When the last known level was read, ISO 8601; absent when none is known. */
+  readonly asOf?: string;
+}
+
+/** A SKU's stock as the order service reports it. */
+export type Stock = FreshStock | DegradedStock;
+
+/** A reservation to ask the inventory for; `reservationId` makes retrying it safe. */
+export interface ReservationRequest {
+  readonly reservationId: string;
+  readonly sku: string;
+  readonly quantity: number;
+}
+
+/** A reservation the inventory made. */
+export interface Reservation extends ReservationRequest {
+  /** Units left after it. */
+  readonly remaining: number;
+}
