@@ -16,4 +16,20 @@ export const suites: Readonly<Record<string, SuiteEntry>> = {
     description: 'a @Retry + @CircuitBreaker service method vs the same core policies called directly',
     load: async () => (await import('./nest.suite.js')).nestSuite,
   },
+  lock: {
+    description: 'RedisLock acquire + release over 1, 3 and 5 redis-servers, alone and with 8 contenders; leader failover over 10 crashes',
+    load: async () => (await import('./lock.suite.js')).lockSuite,
+  },
+  storm: {
+    description: 'retry-storm simulation: 200 clients, a 10 s outage of an HTTP dependency, four retry strategies',
+    load: async () => (await import('./storm.suite.js')).stormSuite,
+  },
+  eviction: {
+    description: "L1 hit ratio on a Zipf(0.99) trace vs LRU, LFU and Bélády's optimum",
+    load: async () => (await import('./eviction.suite.js')).evictionSuite,
+  },
+  cache: {
+    description: 'cache hits in memory vs cache-manager and lru-cache, Redis hits vs a raw GET, and a 1,000-caller stampede',
+    load: async () => (await import('./cache.suite.js')).cacheSuite,
+  },
 };

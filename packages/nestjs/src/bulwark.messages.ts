@@ -39,10 +39,29 @@ export const messages = {
     `${label} has both @Cacheable and @CachePut: one skips the method on a hit, the other always runs it. Keep one.`,
   cacheNeedsAsync: (label: string, returns: string): string =>
     returns === 'sync'
-      ? `${label} returns a plain value, and a cache reaching Redis cannot answer synchronously. ` +
-        'Make the method async (or return an Observable), or use @Memoize for a pure synchronous computation.'
+      ? `${label} returns a plain value, and @CachePut and @CacheEvict write to every tier, which takes time. ` +
+        'Make the method async (or return an Observable).'
       : `${label} declares no return type, so Bulwark cannot tell how to return a cached value. ` +
         'Declare it: `: Promise<T>` or `: Observable<T>` (or make the method async).',
   evictTargets: (label: string): string =>
     `${label} @CacheEvict gives more than one of key, tags and allEntries. Give one: the entry, the tagged entries, or all of them.`,
+  singletonFix: "Change the @Singleton options, or the lock options in BulwarkModule.forRoot().",
+  singletonMissingMode: (label: string): string =>
+    `${label} @Singleton has no mode. Write @Singleton({ mode: 'lock' }) to take a lock per call, ` +
+    "or @Singleton({ mode: 'leader' }) to run the method only on the elected leader.",
+  singletonLockOnly: (label: string, option: string): string =>
+    `${label} @Singleton({ mode: 'leader' }) gives ${option}, which only applies to mode 'lock': a leader-only method ` +
+    `runs while this instance leads, with no lock per call. Remove ${option}, or use mode 'lock'.`,
+  singletonHoldOrder: (label: string, atLeastMs: number, atMostMs: number): string =>
+    `${label} @Singleton gives lockAtLeastFor (${atLeastMs} ms) longer than lockAtMostFor (${atMostMs} ms): the lease ends ` +
+    'before the lock may be released. Make lockAtLeastFor at most lockAtMostFor.',
+  singletonLeaseTooShort: (label: string, atMostMs: number, commandTimeoutMs: number): string =>
+    `${label} @Singleton gives lockAtMostFor ${atMostMs} ms, but taking a Redis lock needs two rounds of node replies ` +
+    `(lock.commandTimeout is ${commandTimeoutMs} ms). Make lockAtMostFor longer than ${2 * commandTimeoutMs} ms, or lower lock.commandTimeout.`,
+  singletonLockNeedsAsync: (label: string, returns: string): string =>
+    returns === 'sync'
+      ? `${label} returns a plain value, and @Singleton({ mode: 'lock' }) must wait for the lock's nodes to answer. ` +
+        "Make the method async (or return an Observable), or use mode 'leader', which checks leadership synchronously."
+      : `${label} declares no return type, so @Singleton({ mode: 'lock' }) cannot tell how to hold the lock while it runs. ` +
+        'Declare it: `: Promise<T>` or `: Observable<T>` (or make the method async).',
 } as const;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BulwarkModule, CircuitBreaker, Retry, Timeout, type BulwarkModuleOptions } from '../src/index.js';
+import { BulwarkModule, CachePut, CircuitBreaker, Retry, Timeout, type BulwarkModuleOptions } from '../src/index.js';
 import { closeApps, createApp } from './testing-app.js';
 
 @Injectable()
@@ -34,6 +34,14 @@ class MissingFallback {
 @Injectable()
 class SyncTimeout {
   @Timeout('1s')
+  total(a: number, b: number): number {
+    return a + b;
+  }
+}
+
+@Injectable()
+class SyncCachePut {
+  @CachePut({ name: 'totals' })
   total(a: number, b: number): number {
     return a + b;
   }
@@ -80,6 +88,12 @@ describe('bootstrap validation', () => {
       {},
       [SyncTimeout],
       'SyncTimeout.total returns a plain value, and @Timeout cannot interrupt synchronous code.',
+    ],
+    [
+      '@CachePut on a synchronous method',
+      {},
+      [SyncCachePut],
+      'SyncCachePut.total returns a plain value, and @CachePut and @CacheEvict write to every tier, which takes time. Make the method async',
     ],
     [
       'one breaker given conflicting inline options',

@@ -37,6 +37,12 @@ class Catalog {
     return this.loads;
   }
 
+  @Cacheable({ name: 'rates', tags: ['fx'] })
+  rate(from: string, to: string): number {
+    this.loads++;
+    return from === to ? 1 : 1.08;
+  }
+
   @CachePut({ name: 'catalog', key: (product: Product) => product.sku, tags: (product: Product) => [`sku:${product.sku}`] })
   async save(product: Product): Promise<Product> {
     this.prices.set(product.sku, product.price);
@@ -120,6 +126,17 @@ describe('@Cacheable, @CachePut and @CacheEvict in memory (the embedded default)
     clock.advance(3_600_000);
     // Past grace nothing is left to serve: the breaker's probe reaches the failing method.
     await expect(catalog.product('A')).rejects.toThrow('database down');
+  });
+
+  it('keeps a synchronous method synchronous, answering from memory', async () => {
+    const { catalog, caches, clock } = await setup();
+    expect(catalog.rate('EUR', 'USD')).toBe(1.08);
+    expect(catalog.rate('EUR', 'USD')).toBe(1.08);
+    expect(catalog.loads).toBe(1);
+    await caches.get('rates').invalidateTags(['fx']);
+    clock.advance(1);
+    expect(catalog.rate('EUR', 'USD')).toBe(1.08);
+    expect(catalog.loads).toBe(2);
   });
 
   it('lets a cache be read and invalidated by hand through BulwarkCaches', async () => {

@@ -13,12 +13,19 @@ import type {
   CacheStoreErrorEvent,
 } from './cache.events.js';
 import { CacheLoader } from './cache.loader.js';
+import { CacheSyncReader } from './cache.sync-reader.js';
 import type { CacheCallOptions, CacheFactory, CacheKeyInput, CacheOptions } from './cache.options.js';
-import { argumentsDigest, digest } from './key-digest.js';
+import { CacheKeyMemo } from './cache-key.memo.js';
+import { digest } from './key-digest.js';
 import { withStaleFallback } from './stale-fallback.js';
 import { shouldRefreshEarly } from './xfetch.js';
 
 const ignore = (): void => {};
+
+/** Whether an entry just read can be served without asking the store more: within its grace, and untagged. */
+function servableAsIs(entry: CacheEntry, now: number): boolean {
+  return now < entry.staleUntil && (entry.tags === undefined || entry.tags.length === 0);
+}
 
 /**
  * A named cache-aside cache: `getOrSet` answers from the store, or runs the factory once per key
@@ -54,6 +61,8 @@ export class CachePolicy {
   private readonly emit: CacheEmitters;
   private readonly loader: CacheLoader;
   private readonly link: CacheBusLink;
+  private readonly syncReader: CacheSyncReader;
+  private readonly keys: CacheKeyMemo;
 
   /**
    * @param options see {@link CacheOptions}; checked here, once
@@ -64,8 +73,10 @@ export class CachePolicy {
     const emit = (this.emit = new CacheEmitters(settings.name));
     this.name = settings.name;
     this.namespace = settings.namespace;
+    this.keys = new CacheKeyMemo(settings.prefix);
     this.loader = new CacheLoader(settings, emit, (key) => this.readFresh(key));
     this.link = new CacheBusLink(settings, emit, () => this.loader.invalidate());
+    this.syncReader = new CacheSyncReader(settings, emit, this.loader);
     this.onHit = emit.hit.event;
     this.onMiss = emit.miss.event;
     this.onStale = emit.stale.event;
@@ -81,7 +92,7 @@ export class CachePolicy {
    * @throws TypeError when the key cannot be serialized (a cycle, a function...)
    */
   keyOf(key: CacheKeyInput): string {
-    return this.settings.prefix + argumentsDigest(typeof key === 'string' ? [key] : key);
+    return this.keys.keyOf(key);
   }
 
   /**
@@ -97,7 +108,14 @@ export class CachePolicy {
   async getOrSet<T>(key: CacheKeyInput, factory: CacheFactory<T>, options?: CacheCallOptions<T>): Promise<T> {
     const storeKey = this.keyOf(key);
     const now = this.settings.clock.now();
-    const entry = await this.read<T>(storeKey, now);
+    // read() inlined: its async frame would cost every hit one promise more.
+    let entry: CacheEntry<T> | undefined;
+    try {
+      entry = await this.settings.store.get<T>(storeKey);
+    } catch (error) {
+      this.emit.storeFailed('get', error);
+    }
+    if (entry !== undefined && !servableAsIs(entry, now)) entry = await this.admit(entry, now);
     if (entry === undefined) {
       this.emit.missOn(storeKey);
       return this.loader.load(storeKey, factory, options);
@@ -109,6 +127,23 @@ export class CachePolicy {
     }
     this.emit.hitOn(storeKey);
     return entry.value;
+  }
+
+  /**
+   * `getOrSet` for a synchronous factory, answering synchronously: it reads only this process's
+   * memory tier, so another instance's value is not seen until this one computes its own, and
+   * concurrent callers are not coalesced (none can wait). The value is written to every tier.
+   *
+   * @param key the arguments (or one string) identifying the entry
+   * @param factory computes the value synchronously
+   * @param options this entry's `ttl`, `grace`, `tags` and `unless`
+   * @returns the fresh value, a stale one within grace when the factory throws, or the factory's
+   * @throws TypeError when the store has no synchronous `peek` (only memory and tiered stores do)
+   * @example
+   * const rate = rates.getOrSetSync(['EUR', 'USD'], () => computeRate('EUR', 'USD'));
+   */
+  getOrSetSync<T>(key: CacheKeyInput, factory: () => T, options?: CacheCallOptions<T>): T {
+    return this.syncReader.getOrSet(this.keyOf(key), factory, options);
   }
 
   /**
@@ -196,19 +231,23 @@ export class CachePolicy {
 
   /** The entry if it may still be served (fresh or within grace) and no tag invalidated it. */
   private async read<T>(storeKey: string, now: number): Promise<CacheEntry<T> | undefined> {
-    const store = this.settings.store;
     let entry: CacheEntry<T> | undefined;
     try {
-      entry = await store.get<T>(storeKey);
+      entry = await this.settings.store.get<T>(storeKey);
     } catch (error) {
       this.emit.storeFailed('get', error);
       return undefined;
     }
-    if (entry === undefined || now >= entry.staleUntil) return undefined;
+    return entry === undefined || servableAsIs(entry, now) ? entry : this.admit(entry, now);
+  }
+
+  /** The slow part of a read: `entry` unless it is past its `staleUntil` or one of its tags was invalidated. */
+  private async admit<T>(entry: CacheEntry<T>, now: number): Promise<CacheEntry<T> | undefined> {
+    if (now >= entry.staleUntil) return undefined;
     if (entry.tags === undefined || entry.tags.length === 0) return entry;
     try {
       // An entry whose computation began at or before an invalidation may hold the old data.
-      return (await store.tagInvalidatedAt(entry.tags)) >= entry.createdAt ? undefined : entry;
+      return (await this.settings.store.tagInvalidatedAt(entry.tags)) >= entry.createdAt ? undefined : entry;
     } catch (error) {
       this.emit.storeFailed('tags', error);
       return undefined;

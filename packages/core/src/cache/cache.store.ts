@@ -41,4 +41,28 @@ export abstract class CacheStore {
    * @returns the latest invalidation time among the tags (0 if none)
    */
   abstract tagInvalidatedAt(tags: readonly string[]): Promise<number>;
+
+  /**
+   * Optional: reads what this process holds, synchronously, for callers that cannot wait
+   * (`getOrSetSync`). Memory stores have it; a tiered store reads its memory tier.
+   *
+   * @param key a full namespaced key
+   * @returns the entry, or `undefined` when absent or past its `staleUntil`
+   */
+  peek?<T>(key: string): CacheEntry<T> | undefined;
+  /**
+   * Optional, with `peek`: the latest invalidation time among the tags, read synchronously.
+   *
+   * @param tags the tags of one entry
+   * @returns the latest invalidation time (0 if none)
+   */
+  peekTagInvalidatedAt?(tags: readonly string[]): number;
+  /**
+   * Optional, with `peek`: stores an entry in this process's memory at once, so the next
+   * synchronous read sees it while `set` writes every tier in the background.
+   *
+   * @param key a full namespaced key
+   * @param entry the entry to keep
+   */
+  setLocal?<T>(key: string, entry: CacheEntry<T>): void;
 }

@@ -3,9 +3,9 @@ import type { CircuitStateChangeEvent } from '../circuit-breaker/circuit-breaker
 import type { CircuitState } from '../circuit-breaker/circuit-state.js';
 import type { Event } from '../events/event.js';
 import { EventEmitter } from '../events/event-emitter.js';
-import { TimeoutPolicy } from '../timeout/timeout.policy.js';
 import type { CacheEntry } from './cache-entry.js';
 import { CacheStore } from './cache.store.js';
+import { CommandDeadlines } from './command-deadlines.js';
 import { resolveFailOpenCacheOptions } from './fail-open-cache.config.js';
 import type { FailOpenCacheStoreOptions } from './fail-open-cache.options.js';
 
@@ -35,7 +35,7 @@ export class FailOpenCacheStore extends CacheStore {
   readonly onStateChange: Event<CircuitStateChangeEvent>;
   /** Fires for every call that failed, timed out or was refused, after it became a miss or no-op. */
   readonly onError: Event<FailOpenCacheErrorEvent>;
-  private readonly timeout: TimeoutPolicy;
+  private readonly deadlines: CommandDeadlines;
   private readonly errors = new EventEmitter<FailOpenCacheErrorEvent>();
 
   /**
@@ -49,7 +49,7 @@ export class FailOpenCacheStore extends CacheStore {
   ) {
     super();
     const settings = resolveFailOpenCacheOptions(inner, options);
-    this.timeout = new TimeoutPolicy(settings.commandTimeoutMs);
+    this.deadlines = new CommandDeadlines(settings.commandTimeoutMs);
     this.breaker = new CircuitBreakerPolicy(settings.breaker);
     this.onStateChange = this.breaker.onStateChange;
     this.onError = this.errors.event;
@@ -92,7 +92,7 @@ export class FailOpenCacheStore extends CacheStore {
 
   private async guard<R>(operation: FailOpenCacheErrorEvent['operation'], command: () => Promise<R>, fallback: R): Promise<R> {
     try {
-      return await this.breaker.execute(() => this.timeout.execute(command));
+      return await this.breaker.execute(() => this.deadlines.run(command));
     } catch (error) {
       if (this.errors.hasListeners) this.errors.emit({ operation, error });
       return fallback;

@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { Buffer } from 'node:buffer';
+import { hash } from 'node:crypto';
 import { stableSerialize } from './stable-serialize.js';
 
 /**
@@ -10,7 +11,10 @@ export function argumentsDigest(args: readonly unknown[]): string {
   return digest(stableSerialize(args, 'arguments'));
 }
 
-/** @internal base64url SHA-256 of a string, hashed as UTF-16 so lone surrogates cannot collide. */
+/**
+ * @internal base64url SHA-256 of a string, hashed as UTF-16 so lone surrogates cannot collide.
+ * One-shot `crypto.hash` rather than a `Hash` object: the same digest in about half the time.
+ */
 export function digest(serialized: string): string {
-  return createHash('sha256').update(serialized, 'utf16le').digest('base64url');
+  return hash('sha256', Buffer.from(serialized, 'utf16le'), 'base64url');
 }

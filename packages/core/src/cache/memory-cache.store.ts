@@ -68,23 +68,39 @@ export class MemoryCacheStore extends CacheStore {
 
   /** @inheritDoc */
   get<T>(key: string): Promise<CacheEntry<T> | undefined> {
+    const entry = this.peek<T>(key);
+    return entry === undefined ? MISS : Promise.resolve(entry);
+  }
+
+  /** @inheritDoc */
+  override peek<T>(key: string): CacheEntry<T> | undefined {
     const entry = this.entries.get(key);
-    if (entry === undefined) return MISS;
+    if (entry === undefined) return undefined;
     // lru-cache's own expiry is by age; staleUntil is the contract (and the wall clock may jump).
     if (entry.staleUntil <= this.settings.clock.now()) {
       this.entries.delete(key);
       this.evicted(key, 'expire');
-      return MISS;
+      return undefined;
     }
-    return Promise.resolve(entry as CacheEntry<T>);
+    return entry as CacheEntry<T>;
+  }
+
+  /** @inheritDoc */
+  override peekTagInvalidatedAt(tags: readonly string[]): number {
+    return this.tags.latest(tags);
   }
 
   /** @inheritDoc */
   set<T>(key: string, entry: CacheEntry<T>): Promise<void> {
+    this.setLocal(key, entry);
+    return DONE;
+  }
+
+  /** @inheritDoc */
+  override setLocal<T>(key: string, entry: CacheEntry<T>): void {
     const ttl = entry.staleUntil - this.settings.clock.now();
     if (ttl <= 0) this.entries.delete(key);
     else this.entries.set(key, entry, { ttl: Number.isFinite(ttl) ? Math.ceil(ttl) : 0 });
-    return DONE;
   }
 
   /** @inheritDoc */
@@ -109,7 +125,7 @@ export class MemoryCacheStore extends CacheStore {
 
   /** @inheritDoc */
   tagInvalidatedAt(tags: readonly string[]): Promise<number> {
-    return Promise.resolve(this.tags.latest(tags));
+    return Promise.resolve(this.peekTagInvalidatedAt(tags));
   }
 
   private sizeOf(entry: CacheEntry, key: string): number {

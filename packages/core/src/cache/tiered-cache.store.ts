@@ -108,6 +108,21 @@ export class TieredCacheStore extends CacheStore {
     return this.l1.tagInvalidatedAt(tags);
   }
 
+  /** @inheritDoc Reads the memory tier only: a synchronous caller cannot wait for L2. */
+  override peek<T>(key: string): CacheEntry<T> | undefined {
+    return this.l1.peek?.<T>(key);
+  }
+
+  /** @inheritDoc */
+  override peekTagInvalidatedAt(tags: readonly string[]): number {
+    return this.l1.peekTagInvalidatedAt?.(tags) ?? 0;
+  }
+
+  /** @inheritDoc */
+  override setLocal<T>(key: string, entry: CacheEntry<T>): void {
+    this.l1.setLocal?.(key, this.localCopy(entry));
+  }
+
   /** Stops listening to the bus; L1 copies are then no longer dropped on other instances' writes. */
   dispose(): void {
     this.subscription.dispose();

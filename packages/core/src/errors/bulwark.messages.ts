@@ -42,6 +42,9 @@ export const messages = {
   cacheBusNeedsLocalStore: (storeName: string): string =>
     `Invalid option cache.bus: it is only for a per-process store (a MemoryCacheStore, the default), and cache.store is a ${storeName}. ` +
     'A TieredCacheStore takes the bus itself: new TieredCacheStore(l1, l2, { bus }); a store shared by every instance needs none. Remove cache.bus.',
+  noSynchronousStore: (cache: string, store: string): string =>
+    `Cache "${cache}" cannot answer synchronously: its store (${store}) has no peek(). ` +
+    'Use getOrSet (async), or a MemoryCacheStore or TieredCacheStore, which read their memory tier synchronously.',
 } as const;
 
 function formatValue(value: unknown): string {

@@ -35,7 +35,7 @@ export class CacheLayerPlanner {
     const { cacheable, cachePut, cacheEvict } = decorations;
     if (!cacheable && !cachePut && !cacheEvict) return [];
     if (cacheable && cachePut) throw new Error(messages.cacheableWithPut(label));
-    const shape = shapeOf(label, returns);
+    const shape = shapeOf(label, returns, cachePut !== undefined || cacheEvict !== undefined);
     const layers: MethodLayer[] = [];
     if (cacheEvict) layers.push(evictingLayer(this.cache(label, '@CacheEvict', checkEvict(label, cacheEvict.options)), cacheEvict.options, shape));
     if (cacheable) layers.push(cachingLayer('cacheable', this.cache(label, '@Cacheable', cacheable.options.name), cacheable.options, shape));
@@ -48,8 +48,8 @@ export class CacheLayerPlanner {
   }
 }
 
-function shapeOf(label: string, returns: ReturnKind): CachedShape {
-  if (returns === 'promise' || returns === 'observable') return returns;
+function shapeOf(label: string, returns: ReturnKind, writes: boolean): CachedShape {
+  if (returns === 'promise' || returns === 'observable' || (returns === 'sync' && !writes)) return returns;
   throw new Error(messages.cacheNeedsAsync(label, returns));
 }
 

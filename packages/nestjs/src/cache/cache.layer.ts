@@ -7,13 +7,14 @@ import type { MethodLayer } from '../invocation/method-layer.js';
 type Args = unknown[];
 type Call = (...args: Args) => unknown;
 
-/** How a cached call's result travels: a Promise, or an Observable whose last value is cached. */
-export type CachedShape = 'promise' | 'observable';
+/** How a cached call's result travels: a Promise, an Observable whose last value is cached, or a plain value. */
+export type CachedShape = 'promise' | 'observable' | 'sync';
 
 /**
  * `@Cacheable` and `@CachePut` as a layer: answer from the cache or fill it (`cacheable`), or
  * always call and store (`put`). An Observable method's completed value is cached, not each
- * emission, and a hit answers with an Observable of that value.
+ * emission, and a hit answers with an Observable of that value. A synchronous method stays
+ * synchronous (`cacheable` only): it reads this process's memory tier.
  *
  * @param mode `cacheable` or `put`
  * @param policy the named cache
@@ -38,6 +39,7 @@ export function cachingLayer(mode: 'cacheable' | 'put', policy: CachePolicy, opt
       };
       return (instance, args) => {
         if (condition !== undefined && condition(...args) !== true) return inner(instance, args);
+        if (shape === 'sync') return policy.getOrSetSync(keyOf(args), () => inner(instance, args), entryOptions(args));
         return shape === 'promise' ? cached(instance, args) : defer(() => from(cached(instance, args)));
       };
     },

@@ -4,6 +4,7 @@ import type { DecoratedMethod, PolicyMetadata } from '../metadata/policy.metadat
 import type { MethodPlan } from '../invocation/method-plan.js';
 import { returnKindOf } from '../invocation/return-kind.js';
 import { CacheLayerPlanner } from '../cache/cache-layer.planner.js';
+import { SingletonLayerPlanner } from '../singleton/singleton-layer.planner.js';
 import { PolicyFactory, type DecorationSite } from '../registry/policy.factory.js';
 
 type Decorations = { [K in PolicyMetadata['kind']]?: Extract<PolicyMetadata, { kind: K }> };
@@ -18,6 +19,7 @@ export class MethodPlanner {
   constructor(
     private readonly factory: PolicyFactory,
     private readonly cacheLayers: CacheLayerPlanner,
+    private readonly singletonLayers: SingletonLayerPlanner,
   ) {}
 
   /**
@@ -41,7 +43,7 @@ export class MethodPlanner {
       breaker: circuitBreaker && this.factory.breaker(circuitBreaker.name, circuitBreaker.options, site(label, '@CircuitBreaker', circuitBreaker.name)),
       timeout: timeout && this.factory.timeout(timeout.duration, timeout.name, site(label, '@Timeout', timeout.name ?? timeout.duration)),
       fallback: circuitBreaker?.options.fallback === undefined ? undefined : resolveFallback(prototype, label, circuitBreaker.options.fallback),
-      layers: [...this.cacheLayers.plan(decorations, label, returns)],
+      layers: [...this.singletonLayers.plan(decorations, label, returns), ...this.cacheLayers.plan(decorations, label, returns)],
     };
   }
 }

@@ -63,6 +63,55 @@ export const CACHE_EVICTIONS: MetricSpec<'reason'> = {
   labelNames: ['reason'],
 };
 
+/** `<prefix>lock_acquisitions_total{lock}`: leases taken by this instance, election leases included (`leader:<election>`). */
+export const LOCK_ACQUISITIONS: MetricSpec<'lock'> = {
+  name: 'lock_acquisitions_total',
+  help: 'Leases this instance took, per lock name; an election\'s lease is named leader:<election>.',
+  labelNames: ['lock'],
+};
+
+/** `<prefix>singleton_refusals_total{name,mode,reason}`: `@Singleton` calls that did not run. */
+export const SINGLETON_REFUSALS: MetricSpec<'name' | 'mode' | 'reason'> = {
+  name: 'singleton_refusals_total',
+  help: '@Singleton calls that did not run, by lock or election name, mode and reason: held (contention, or another instance leads), unavailable (no majority of lock nodes, or no leader known) or too-slow.',
+  labelNames: ['name', 'mode', 'reason'],
+};
+
+/** `<prefix>lock_losses_total{lock,reason}`. */
+export const LOCK_LOSSES: MetricSpec<'lock' | 'reason'> = {
+  name: 'lock_losses_total',
+  help: 'Leases lost before release, by lock name and reason: expired or not-owner.',
+  labelNames: ['lock', 'reason'],
+};
+
+/** `<prefix>lock_release_failures_total{lock}`. */
+export const LOCK_RELEASE_FAILURES: MetricSpec<'lock'> = {
+  name: 'lock_release_failures_total',
+  help: 'Releases too few lock nodes confirmed; the lease then ends on its own within its ttl.',
+  labelNames: ['lock'],
+};
+
+/** `<prefix>leader{election}`: 1 while this instance leads the election, else 0. */
+export const LEADER: MetricSpec<'election'> = {
+  name: 'leader',
+  help: 'Whether this instance leads each election it campaigns in: 1 or 0.',
+  labelNames: ['election'],
+};
+
+/** `<prefix>leader_term_changes_total{election,change}`. */
+export const LEADER_TERM_CHANGES: MetricSpec<'election' | 'change'> = {
+  name: 'leader_term_changes_total',
+  help: 'Terms this instance began (change="elected") or ended, by why: resigned, renew-deadline, not-owner or expired.',
+  labelNames: ['election', 'change'],
+};
+
+/** `<prefix>leader_failover_seconds{election}`: a histogram, observed on the instance that takes over. */
+export const LEADER_FAILOVER: MetricSpec<'election'> = {
+  name: 'leader_failover_seconds',
+  help: 'On the instance elected after another leader: seconds since it last saw that leader hold the election lease.',
+  labelNames: ['election'],
+};
+
 /** Every metric Bulwark registers. */
 export const ALL_METRICS: readonly MetricSpec<string>[] = [
   BREAKER_CALLS,
@@ -74,4 +123,11 @@ export const ALL_METRICS: readonly MetricSpec<string>[] = [
   CACHE_FACTORY_CALLS,
   CACHE_TIER_HITS,
   CACHE_EVICTIONS,
+  LOCK_ACQUISITIONS,
+  SINGLETON_REFUSALS,
+  LOCK_LOSSES,
+  LOCK_RELEASE_FAILURES,
+  LEADER,
+  LEADER_TERM_CHANGES,
+  LEADER_FAILOVER,
 ];

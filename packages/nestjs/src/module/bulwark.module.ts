@@ -2,6 +2,10 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { BulwarkCaches } from '../cache/bulwark-caches.js';
 import { CacheLayerPlanner } from '../cache/cache-layer.planner.js';
+import { LockEventsLogger } from '../logging/lock-events.logger.js';
+import { BulwarkLocks } from '../singleton/bulwark-locks.js';
+import { SingletonContext } from '../singleton/singleton.context.js';
+import { SingletonLayerPlanner } from '../singleton/singleton-layer.planner.js';
 import { BulwarkExplorer } from '../explorer/bulwark.explorer.js';
 import { MethodPlanner } from '../explorer/method.planner.js';
 import { PolicyEventsLogger } from '../logging/policy-events.logger.js';
@@ -37,8 +41,12 @@ import { BULWARK_MODULE_OPTIONS, BULWARK_OPTIONS_TYPE, BulwarkConfigurableModule
     PolicyEventsLogger,
     BulwarkCaches,
     CacheLayerPlanner,
+    BulwarkLocks,
+    SingletonContext,
+    SingletonLayerPlanner,
+    LockEventsLogger,
   ],
-  exports: [BULWARK_OPTIONS, PolicyRegistry, CircuitBreakerRegistry, BulwarkCaches],
+  exports: [BULWARK_OPTIONS, PolicyRegistry, CircuitBreakerRegistry, BulwarkCaches, BulwarkLocks, SingletonContext],
 })
 export class BulwarkModule extends BulwarkConfigurableModule {
   /**

@@ -12,8 +12,9 @@ export type LockNodeOption = string | RedisOptions | Redis;
 export interface LockModuleOptions {
   /**
    * The lock nodes: independent Redis masters (not replicas of each other, not a cluster); 3 or 5
-   * tolerate 1 or 2 nodes down. Nodes given as URLs or options get fail-fast connections that
-   * Bulwark closes on shutdown. @default none: in-process
+   * tolerate 1 or 2 nodes down. A string may list comma-separated URLs (handy in one environment
+   * variable). Nodes given as URLs or options get fail-fast connections that Bulwark closes on
+   * shutdown. @default none: in-process
    */
   redis?: LockNodeOption | readonly LockNodeOption[];
   /** The lease of a lock-mode call without `lockAtMostFor`, extended every ttl/3 while the method runs. @default '30s' */

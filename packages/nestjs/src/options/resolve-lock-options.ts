@@ -41,9 +41,10 @@ const isNode = (value: unknown): value is LockNodeOption => (typeof value === 's
 
 const rules = {
   redis: custom<readonly LockNodeOption[]>(
-    "a redis:// URL, ioredis options or an ioredis client, or a non-empty list of them, one per independent Redis master (e.g. ['redis://a:6379', 'redis://b:6379', 'redis://c:6379'])",
+    "a redis:// URL, ioredis options or an ioredis client, or a non-empty list of them (or of comma-separated URLs), one per independent Redis master (e.g. ['redis://a:6379', 'redis://b:6379', 'redis://c:6379'])",
     (value) => {
-      const nodes = Array.isArray(value) ? (value as unknown[]) : [value];
+      // A comma-separated string is a list, so one environment variable can name every node.
+      const nodes = Array.isArray(value) ? (value as unknown[]) : typeof value === 'string' ? value.split(',').map((url) => url.trim()) : [value];
       return nodes.length > 0 && nodes.every(isNode) ? nodes : INVALID;
     },
   ),

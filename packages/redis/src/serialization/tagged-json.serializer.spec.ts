@@ -111,6 +111,10 @@ describe('TaggedJsonSerializer against prototype pollution', () => {
     '{"$t":"Obj","v":{"__proto__":{"polluted":true}}}',
     '{"$t":"Map","v":[["__proto__",{"__proto__":{"polluted":true}}]]}',
     '{"$t":"Set","v":[{"constructor":{"prototype":{"polluted":true}}}]}',
+    // The same keys spelled with \u escapes, which JSON.parse decodes: no shortcut may miss them.
+    '{"\\u005f_proto__":{"polluted":true}}',
+    '{"a":{"constr\\u0075ctor":{"prototype":{"polluted":true}}}}',
+    '{"\\u0024t":"Obj","v":{"__pr\\u006fto__":{"polluted":true}}}',
   ];
 
   it.each(payloads)('decoding %s changes no prototype', (payload) => {
@@ -120,6 +124,12 @@ describe('TaggedJsonSerializer against prototype pollution', () => {
     // A naive deep merge is what turns such a payload into pollution; the decoded value has nothing for it to find.
     deepMerge({}, decoded);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('reads a type tag or a __proto__ key spelled with \\u escapes as the plain spelling', () => {
+    expect(serializer.decode('{"\\u0024t":"Undef"}')).toBeUndefined();
+    expect(serializer.decode('{"a":{"\\u0024t":"Date","v":0}}')).toStrictEqual({ a: new Date(0) });
+    expect(Object.keys(serializer.decode('{"\\u005f_proto__":{"polluted":true},"keep":1}') as object)).toEqual(['keep']);
   });
 
   it('drops __proto__ keys and keeps every decoded object on Object.prototype', () => {

@@ -3,6 +3,14 @@ import { fromTaggedTree } from './tagged-json.decode.js';
 import { toTaggedTree } from './tagged-json.encode.js';
 
 /**
+ * Matches what decoding has to act on: a `$t`, `__proto__` or `constructor` key, or a `\u` escape.
+ * JSON spells a key out literally unless it uses a `\u` escape (no other escape can produce these
+ * letters), so text this does not match parses to exactly the tree decoding would return, and
+ * plain data (most entries) skips the walk. One regular expression: four `includes` cost more.
+ */
+const MAY_NEED_DECODING = /\\u|"(?:\$t|__proto__|constructor)"/;
+
+/**
  * The default serializer of the Redis cache: JSON with type tags, so `Date`, `Map`, `Set`,
  * `BigInt`, `undefined` (also inside arrays and objects), `NaN`, `±Infinity`, `-0` and byte arrays
  * come back as they went in. Decoding never evaluates code and never changes a prototype.
@@ -38,7 +46,9 @@ export class TaggedJsonSerializer implements Serializer {
    * @throws SerializationError for an unknown or malformed type tag
    */
   decode(data: string | Buffer): unknown {
-    return fromTaggedTree(JSON.parse(typeof data === 'string' ? data : data.toString('utf8')));
+    const text = typeof data === 'string' ? data : data.toString('utf8');
+    const tree: unknown = JSON.parse(text);
+    return MAY_NEED_DECODING.test(text) ? fromTaggedTree(tree) : tree;
   }
 }
 
