@@ -4,6 +4,7 @@ import type { Suite, SuiteOptions, SuiteResult } from '../harness/suite.js';
 import { formatTable } from '../harness/table.js';
 import { FAILOVER_BOUND_MS, measureFailover } from './lock/lock.failover.js';
 import { LATENCY_LOCK_OPTIONS, measureLatency, type LatencySamples } from './lock/lock.latency.js';
+import { measurePeers, type PeerSamples } from './lock/lock.peers.js';
 import { startRedisServers } from './lock/redis-servers.js';
 
 const NODE_COUNTS = [1, 3, 5] as const;
@@ -49,34 +50,51 @@ export const lockSuite: Suite = {
     const servers = await startRedisServers(Math.max(...NODE_COUNTS));
     try {
       const latencies: LatencySamples[] = [];
+      const peers: PeerSamples[] = [];
       for (const count of NODE_COUNTS) {
         process.stderr.write(`lock: ${count} node(s): ${iterations} uncontended cycles, ${CONTENDERS} contenders × ${sizes.rounds}\n`);
-        latencies.push(await measureLatency(servers.slice(0, count).map((server) => server.url), iterations, CONTENDERS, sizes.rounds));
+        const urls = servers.slice(0, count).map((server) => server.url);
+        latencies.push(await measureLatency(urls, iterations, CONTENDERS, sizes.rounds));
+        peers.push(await measurePeers(urls, iterations));
       }
       process.stderr.write(`lock: ${sizes.kills} leader crashes and ${sizes.handovers} resignations over 3 nodes (fast timing, about ${2 * sizes.kills} s)\n`);
       const { failovers, handovers } = await measureFailover(servers.slice(0, 3).map((server) => server.url), 3, sizes.kills, sizes.handovers);
-      return report(latencies, spread(failovers), spread(handovers), iterations, sizes);
+      return report(latencies, peers, spread(failovers), spread(handovers), iterations, sizes);
     } finally {
       await Promise.all(servers.map((server) => server.stop()));
     }
   },
 };
 
-function report(latencies: readonly LatencySamples[], failover: Spread, handover: Spread, iterations: number, sizes: Sizes): SuiteResult {
+function report(
+  latencies: readonly LatencySamples[],
+  peers: readonly PeerSamples[],
+  failover: Spread,
+  handover: Spread,
+  iterations: number,
+  sizes: Sizes,
+): SuiteResult {
   const rows: string[][] = [['acquire + release (ms)']];
   const summary: Record<string, unknown> = { suite: 'lock' };
-  for (const { nodes, uncontended, contended } of latencies) {
+  latencies.forEach(({ nodes, uncontended, contended }, index) => {
     const alone = spread(uncontended);
     const crowded = spread(contended);
-    rows.push([`  ${nodes} node${nodes === 1 ? '' : 's'}, uncontended`, ...cells(alone)]);
-    rows.push([`  ${nodes} node${nodes === 1 ? '' : 's'}, ${CONTENDERS} contenders (waiting included)`, ...cells(crowded)]);
+    const redlock = spread(peers[index].redlock);
+    const raw = spread(peers[index].raw);
+    const label = `  ${nodes} node${nodes === 1 ? '' : 's'}`;
+    rows.push([`${label}, uncontended`, ...cells(alone)]);
+    rows.push([`${label}, uncontended, redlock 5.0.0-beta.2 (no fencing)`, ...cells(redlock)]);
+    rows.push([`${label}, uncontended, raw SET NX + DEL (the floor)`, ...cells(raw)]);
+    rows.push([`${label}, ${CONTENDERS} contenders (waiting included)`, ...cells(crowded)]);
     Object.assign(summary, {
       [`acquire_release_p50_ms_n${nodes}`]: alone.p50,
       [`acquire_release_p99_ms_n${nodes}`]: alone.p99,
+      [`redlock_p50_ms_n${nodes}`]: redlock.p50,
+      [`raw_p50_ms_n${nodes}`]: raw.p50,
       [`contended_p50_ms_n${nodes}`]: crowded.p50,
       [`contended_p99_ms_n${nodes}`]: crowded.p99,
     });
-  }
+  });
   rows.push([`leader election over 3 nodes, fast timing (ms)`]);
   rows.push([`  failover after a crash (${sizes.kills} kills)`, ...cells(failover)]);
   rows.push([`  handover after a resignation (${sizes.handovers} stops)`, ...cells(handover)]);
