@@ -61,14 +61,18 @@ export class TieredCacheStore extends CacheStore {
 
   /** @inheritDoc */
   async get<T>(key: string): Promise<CacheEntry<T> | undefined> {
-    const local = await this.l1.get<T>(key);
+    // A memory L1 answers synchronously: no promise hop on the hot path.
+    const local = this.l1.peek !== undefined ? this.l1.peek<T>(key) : await this.l1.get<T>(key);
     if (local !== undefined) return this.hit(key, 'l1', local);
     const epoch = this.epoch;
     const entry = await this.l2.get<T>(key);
     if (entry === undefined) return undefined;
     // L1's tag times only hold what this instance has heard of; L2's are the record.
     if (entry.tags !== undefined && entry.tags.length > 0 && (await this.l2.tagInvalidatedAt(entry.tags)) >= entry.createdAt) return undefined;
-    if (epoch === this.epoch) await this.l1.set(key, this.localCopy(entry));
+    if (epoch === this.epoch) {
+      if (this.l1.setLocal !== undefined) this.l1.setLocal(key, this.localCopy(entry));
+      else await this.l1.set(key, this.localCopy(entry));
+    }
     return this.hit(key, 'l2', entry);
   }
 
