@@ -1,3 +1,4 @@
+import { useRedisServers } from '@bulwark/test/support';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RestockJob } from '../src/catalogue/restock.job.js';
 import { call } from './support/http.call.js';
@@ -80,6 +81,61 @@ describe('stock and reservations', () => {
 
     expect(inventory.app.get(RestockJob).restock()).toBe(1);
     expect((await call(`${inventory.url}/stock/SKU-3`)).body).toEqual({ sku: 'SKU-3', level: 40 });
+  });
+});
+
+describe('products and prices', () => {
+  const setPrice = (body: unknown, sku = 'SKU-2') => call(`${inventory.url}/products/${sku}/price`, 'PUT', body);
+
+  it('answers a product with its unit price', async () => {
+    const { status, body } = await call(`${inventory.url}/products/SKU-2`);
+
+    expect(status).toBe(200);
+    expect(body).toEqual({ sku: 'SKU-2', name: 'Rain jacket', priceCents: 12_900, currency: 'EUR', updatedAt: expect.any(String) });
+  });
+
+  it('changes a price and answers the product with it', async () => {
+    const { status, body } = await setPrice({ priceCents: 9_900 });
+
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ sku: 'SKU-2', priceCents: 9_900 });
+    expect((await call(`${inventory.url}/products/SKU-2`)).body).toEqual(body);
+  });
+
+  it.each([
+    [{ priceCents: -1 }, 'priceCents must be an integer from 1 to 10000000; got -1.', 'priceCents'],
+    [{ price: 10 }, 'Unknown field "price"; expected priceCents.', 'price'],
+  ])('answers 400 for the price change %j: %s', async (body, message, field) => {
+    const answer = await setPrice(body);
+
+    expect(answer.status).toBe(400);
+    expect(answer.body).toEqual({ statusCode: 400, error: 'Bad Request', message, field });
+  });
+
+  it('answers 404 for an unknown SKU, and 503 during an outage like the other business routes', async () => {
+    const unknown = await call(`${inventory.url}/products/SKU-9`);
+    await inventory.inject({ outage: true });
+    const down = await call(`${inventory.url}/products/SKU-1`);
+
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.message).toBe('Unknown SKU "SKU-9"; the catalogue holds SKU-1, SKU-2, SKU-3, SKU-4.');
+    expect(down.status).toBe(503);
+    expect((await inventory.stats()).byRoute).toEqual({ 'GET /products/:sku': 2 });
+  });
+});
+
+describe('the restock job with several replicas', () => {
+  const servers = useRedisServers(1);
+
+  it('runs on the leader only when the replicas share a lock through REDIS_URL', async () => {
+    const replicas = [await startInventory({ REDIS_URL: servers[0].url, REPLICA_ID: 'inventory-1' }), await startInventory({ REDIS_URL: servers[0].url, REPLICA_ID: 'inventory-2' })];
+    const health = await call(`${replicas[1].url}/health`);
+
+    const results = replicas.map((replica) => replica.app.get(RestockJob).restock());
+
+    const leaderId = (health.body.details as { locks: { elections: Record<string, { leaderId: string }> } }).locks.elections['inventory-service'].leaderId;
+    expect(leaderId).toBe('inventory-1');
+    expect(results).toEqual([0, undefined]);
   });
 });
 

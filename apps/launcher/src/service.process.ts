@@ -6,6 +6,17 @@ export interface ServiceExit {
   readonly signal: NodeJS.Signals | null;
 }
 
+/** How a service process is started. */
+export interface ServiceProcessOptions {
+  /** Node's options for the child, e.g. a TypeScript loader to run it from source. @default this process's `execArgv` */
+  readonly execArgv?: readonly string[];
+  /** Keep the child's stdout and stderr (see `output()`) instead of passing them through. @default false */
+  readonly capture?: boolean;
+}
+
+/** How much captured output is kept: the most recent characters. */
+const CAPTURED_CHARS = 1_000_000;
+
 /** What a service sends over IPC once it listens (see each app's `main.ts`). */
 interface ListeningMessage {
   readonly kind: 'listening';
@@ -20,15 +31,23 @@ interface ListeningMessage {
 export class ServiceProcess {
   private child: ChildProcess | undefined;
   private exit: Promise<ServiceExit> | undefined;
+  private captured = '';
 
   /**
    * @param name e.g. `inventory-service`
    * @param script the service's entry point (`dist/main.js`, or `src/main.ts` when run from source)
+   * @param options Node's options for the child, and whether to capture its output
    */
   constructor(
     readonly name: string,
     private readonly script: string,
+    private readonly options: ServiceProcessOptions = {},
   ) {}
+
+  /** @returns what the child printed so far, when started with `capture` (the last million characters) */
+  output(): string {
+    return this.captured;
+  }
 
   /** The process id, once started. */
   get pid(): number | undefined {
@@ -49,13 +68,7 @@ export class ServiceProcess {
    * @throws Error when the service exits or takes too long before listening
    */
   start(env: NodeJS.ProcessEnv, timeoutMs: number): Promise<string> {
-    const child = fork(this.script, [], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], detached: true });
-    this.child = child;
-    this.exit = new Promise((resolve) => {
-      child.once('exit', (code, signal) => resolve({ code, signal }));
-      // A process that could not be spawned emits 'error' and no 'exit'.
-      child.once('error', () => resolve({ code: child.exitCode, signal: child.signalCode }));
-    });
+    const child = this.spawnChild(env);
     return new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`${this.name} did not listen within ${timeoutMs} ms.`)), timeoutMs);
       child.on('message', (message: unknown) => {
@@ -65,9 +78,32 @@ export class ServiceProcess {
       });
       void this.exit?.then(({ code, signal }) => {
         clearTimeout(timer);
-        reject(new Error(`${this.name} exited (${signal ?? `code ${code}`}) before it listened; see its output above.`));
+        const output = this.options.capture === true ? `its output:\n${this.captured.slice(-4_000)}` : 'see its output above.';
+        reject(new Error(`${this.name} exited (${signal ?? `code ${code}`}) before it listened; ${output}`));
       });
     });
+  }
+
+  private spawnChild(env: NodeJS.ProcessEnv): ChildProcess {
+    const output = this.options.capture === true ? 'pipe' : 'inherit';
+    const child = fork(this.script, [], {
+      env,
+      execArgv: [...(this.options.execArgv ?? process.execArgv)],
+      stdio: ['ignore', output, output, 'ipc'],
+      detached: true,
+    });
+    this.child = child;
+    const keep = (chunk: Buffer): void => {
+      this.captured = (this.captured + chunk.toString()).slice(-CAPTURED_CHARS);
+    };
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+    this.exit = new Promise((resolve) => {
+      child.once('exit', (code, signal) => resolve({ code, signal }));
+      // A process that could not be spawned emits 'error' and no 'exit'.
+      child.once('error', () => resolve({ code: child.exitCode, signal: child.signalCode }));
+    });
+    return child;
   }
 
   /**

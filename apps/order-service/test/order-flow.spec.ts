@@ -8,7 +8,7 @@ let orders: RunningOrders;
 
 beforeEach(async () => {
   inventory = await startInventory();
-  orders = await startOrders(inventory.url);
+  orders = await startOrders(inventory.url, { REPLICA_ID: 'orders-test' });
 });
 afterEach(async () => {
   await stopOrderServices();
@@ -26,16 +26,33 @@ describe('the order flow, inventory healthy', () => {
     expect((await inventory.stats()).byRoute).toEqual({ 'GET /stock/:sku': 1 });
   });
 
-  it('places an order: one stock check and one reservation reach the inventory, and the order can be read back', async () => {
+  it('places an order: one stock check, one product read and one reservation reach the inventory, and the order can be read back', async () => {
     const placed = await order({ sku: 'SKU-1', quantity: 2 });
 
     expect(placed.status).toBe(201);
-    expect(placed.body).toEqual({ id: expect.any(String), sku: 'SKU-1', quantity: 2, status: 'confirmed', createdAt: expect.any(String) });
-    expect((await inventory.stats()).byRoute).toEqual({ 'GET /stock/:sku': 1, 'POST /reservations': 1 });
+    expect(placed.body).toEqual({
+      id: expect.any(String),
+      sku: 'SKU-1',
+      quantity: 2,
+      status: 'confirmed',
+      createdAt: expect.any(String),
+      quote: { unitPriceCents: 8_900, quantity: 2, subtotalCents: 17_800, discountCents: 0, shippingCents: 0, totalCents: 17_800, currency: 'EUR' },
+    });
+    expect((await inventory.stats()).byRoute).toEqual({ 'GET /stock/:sku': 1, 'GET /products/:sku': 1, 'POST /reservations': 1 });
     expect((await call(`${inventory.url}/stock/SKU-1`)).body).toEqual({ sku: 'SKU-1', level: 23 });
     const read = await call(`${orders.url}/orders/${String(placed.body.id)}`);
     expect(read.status).toBe(200);
     expect(read.body).toEqual(placed.body);
+  });
+
+  it('keeps the level a reservation left as the cached stock, so the next lookup needs no call', async () => {
+    await order({ sku: 'SKU-1', quantity: 2 });
+    await inventory.resetStats();
+
+    const { body } = await call(`${orders.url}/stock/SKU-1`);
+
+    expect(body).toEqual({ sku: 'SKU-1', level: 23, degraded: false });
+    expect((await inventory.stats()).total).toBe(0);
   });
 
   it('answers 409 with the units available when the stock is short, without reserving', async () => {
@@ -77,11 +94,15 @@ describe('the order flow, inventory healthy', () => {
     expect(body.message).toBe('No order "nope".');
   });
 
-  it('reports the inventory breaker CLOSED on /health', async () => {
+  it('reports the inventory breaker CLOSED, the memory cache tier and this replica as the leader on /health', async () => {
     const { status, body } = await call(`${orders.url}/health`);
 
     expect(status).toBe(200);
-    expect(body.details).toEqual({ circuitBreakers: { status: 'up', breakers: { inventory: { state: 'CLOSED' } } } });
+    expect(body.details).toEqual({
+      circuitBreakers: { status: 'up', breakers: { inventory: { state: 'CLOSED' } } },
+      cache: { status: 'up', tier: 'memory' },
+      locks: { status: 'up', backend: 'memory', elections: { 'order-service': { leader: true, leaderId: 'orders-test', id: 'orders-test' } } },
+    });
   });
 
   it("serves Bulwark's metrics and Node's process metrics on /metrics", async () => {

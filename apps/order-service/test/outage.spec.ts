@@ -9,6 +9,7 @@ const { consecutiveFailures, openDuration } = SAMPLE_POLICIES.circuitBreakers.in
 const { maxAttempts, budget } = SAMPLE_POLICIES.retries.inventory;
 const ms = (duration: string): number => toMilliseconds(duration) ?? Number.NaN;
 const OPEN_MS = ms(openDuration);
+const STOCK_TTL_MS = ms(SAMPLE_POLICIES.cache.caches.stock.ttl);
 /** Concurrent orders in a burst. */
 const N = 20;
 
@@ -24,14 +25,20 @@ afterEach(async () => {
 });
 
 const stock = (sku = 'SKU-1') => call(`${orders.url}/stock/${sku}`);
+const product = (sku = 'SKU-1') => call(`${orders.url}/products/${sku}`);
 const order = () => call(`${orders.url}/orders`, 'POST', { sku: 'SKU-1', quantity: 1 });
 const burst = (): Promise<Answer[]> => Promise.all(Array.from({ length: N }, order));
 const breakerHealth = async () => ((await call(`${orders.url}/health`)).body.details as Record<string, unknown>).circuitBreakers;
 
-/** Seeds the last known level, breaks the inventory, and counts from zero. */
-async function outage(): Promise<void> {
+/**
+ * Caches SKU-1's level and product, breaks the inventory, and counts from zero. Unless told to keep
+ * it fresh, the cached level then expires (it stays within its grace): lookups must ask the inventory.
+ */
+async function outage({ stockFresh = false } = {}): Promise<void> {
   expect((await stock()).body).toEqual({ sku: 'SKU-1', level: 25, degraded: false });
+  expect((await product()).status).toBe(200);
   await inventory.inject({ outage: true });
+  if (!stockFresh) orders.cacheClock.advance(STOCK_TTL_MS);
   await inventory.resetStats();
 }
 
@@ -42,10 +49,19 @@ async function openCircuit(): Promise<void> {
 
 describe('the order service when the inventory fails', () => {
   beforeEach(async () => {
-    orders = await startOrders(inventory.url);
+    orders = await startOrders(inventory.url, {}, { manualCacheClock: true });
   });
 
-  it('opens the circuit and serves the last known stock, saying why', async () => {
+  it('answers from the stock cache while the level is fresh: the outage is not even noticed', async () => {
+    await outage({ stockFresh: true });
+
+    const { body } = await stock();
+
+    expect(body).toEqual({ sku: 'SKU-1', level: 25, degraded: false });
+    expect((await inventory.stats()).total).toBe(0);
+  });
+
+  it('serves the cached level once it expired, stale within its grace, opens the circuit, and says why', async () => {
     await outage();
 
     const first = await stock();
@@ -82,14 +98,15 @@ describe('the order service when the inventory fails', () => {
   });
 
   it(`spares the inventory: ${N} concurrent orders in an outage reach it at most N + consecutiveFailures - 1 times`, async () => {
-    await outage();
+    await outage({ stockFresh: true });
 
     const answers = await burst();
 
-    // Every call admitted while the circuit is CLOSED reaches the inventory and fails. Each order's
-    // first call needs nothing; every later call (a retry, or the reservation after the stock
-    // fallback) follows one recorded failure of that order, and the circuit opens on failure
-    // number `consecutiveFailures`, after which nothing is admitted: N + (consecutiveFailures - 1).
+    // Stock and product come from the cache, so each order calls only to reserve. Every call
+    // admitted while the circuit is CLOSED reaches the inventory and fails. Each order's first call
+    // needs nothing; every later call (a retry) follows one recorded failure of that order, and the
+    // circuit opens on failure number `consecutiveFailures`, after which nothing is admitted:
+    // N + (consecutiveFailures - 1).
     const reached = (await inventory.stats()).total;
     expect(answers.map((answer) => answer.status)).toEqual(Array(N).fill(503));
     expect(reached).toBeLessThanOrEqual(N + consecutiveFailures - 1);
@@ -100,20 +117,20 @@ describe('the order service when the inventory fails', () => {
   });
 
   it('would let a retry storm through without the breaker, and the retry budget still caps it', async () => {
-    await outage();
+    await outage({ stockFresh: true });
     orders.breakers.get('inventory').disable();
 
     await burst();
 
-    // Proves the bound above can fail: each order now makes a stock call and a reservation call,
-    // 2N calls before any retry. The budget (ratio x calls + minRetriesPerSecond x window seconds,
-    // the seeding lookup included) caps the retries far below the 2N x (maxAttempts - 1) asked for.
+    // Proves the bound above can fail: N reservation calls, then retries. The budget (ratio x calls
+    // + minRetriesPerSecond x window seconds, the two seeding reads included) caps the retries far
+    // below the N x (maxAttempts - 1) asked for.
     const reached = (await inventory.stats()).total;
-    const calls = 2 * N + 1;
+    const calls = N + 2;
     const retries = Math.floor(budget.ratio * calls + budget.minRetriesPerSecond * (ms(budget.window) / 1_000));
     expect(reached).toBeGreaterThan(N + consecutiveFailures - 1);
-    expect(reached).toBeLessThanOrEqual(2 * N + retries);
-    expect(reached).toBeLessThan(2 * N * maxAttempts);
+    expect(reached).toBeLessThanOrEqual(N + retries);
+    expect(reached).toBeLessThan(N * maxAttempts);
   });
 
   it('recovers through HALF_OPEN once the open duration is over, and /health shows OPEN, then CLOSED', async () => {
@@ -151,7 +168,7 @@ describe('the order service when the inventory fails', () => {
 
 describe('the order service configured through BULWARK__* variables', () => {
   it('answers /health with 503 while the circuit is open with BULWARK__HEALTH__OPEN_CIRCUIT=down', async () => {
-    orders = await startOrders(inventory.url, { BULWARK__HEALTH__OPEN_CIRCUIT: 'down' });
+    orders = await startOrders(inventory.url, { BULWARK__HEALTH__OPEN_CIRCUIT: 'down' }, { manualCacheClock: true });
     await outage();
     await openCircuit();
 
@@ -161,8 +178,8 @@ describe('the order service configured through BULWARK__* variables', () => {
     expect(body.error).toEqual({ circuitBreakers: { status: 'down', breakers: { inventory: { state: 'OPEN', retryAfterMs: OPEN_MS } }, open: ['inventory'] } });
   });
 
-  it('gives up on a slow inventory after BULWARK__TIMEOUTS__INVENTORY and serves the last known stock', async () => {
-    orders = await startOrders(inventory.url, { BULWARK__TIMEOUTS__INVENTORY: '50ms', BULWARK__RETRIES__INVENTORY__MAX_ATTEMPTS: '1' });
+  it('gives up on a slow inventory after BULWARK__TIMEOUTS__INVENTORY and serves the cached level, stale', async () => {
+    orders = await startOrders(inventory.url, { BULWARK__TIMEOUTS__INVENTORY: '50ms', BULWARK__RETRIES__INVENTORY__MAX_ATTEMPTS: '1' }, { manualCacheClock: true });
     await outage();
     await inventory.mend();
     await inventory.inject({ latencyMs: 300 });
@@ -174,7 +191,7 @@ describe('the order service configured through BULWARK__* variables', () => {
   });
 
   it('opens after the configured number of failures with BULWARK__CIRCUIT_BREAKERS__INVENTORY__CONSECUTIVE_FAILURES=2', async () => {
-    orders = await startOrders(inventory.url, { BULWARK__CIRCUIT_BREAKERS__INVENTORY__CONSECUTIVE_FAILURES: '2' });
+    orders = await startOrders(inventory.url, { BULWARK__CIRCUIT_BREAKERS__INVENTORY__CONSECUTIVE_FAILURES: '2' }, { manualCacheClock: true });
     await outage();
 
     await stock();

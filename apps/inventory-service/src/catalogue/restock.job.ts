@@ -1,3 +1,4 @@
+import { Singleton } from '@bulwark/nestjs';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { SchedulerRegistry } from '@nestjs/schedule';
@@ -5,8 +6,10 @@ import { catalogueConfig } from '../config/catalogue.config.js';
 import { CatalogueService } from './catalogue.service.js';
 
 /**
- * Tops stock back up to its par levels every `RESTOCK_INTERVAL_MS` (off when 0). With several
- * replicas this must run on one of them only: that is what leader election is for.
+ * Tops stock back up to its par levels every `RESTOCK_INTERVAL_MS` (off when 0). The interval
+ * fires on every replica; `@Singleton({ mode: 'leader' })` lets the job run only on the one that
+ * leads the `inventory-service` election (with `LOCK_REDIS_URLS` or `REDIS_URL`; without, each
+ * replica is alone and leads).
  */
 @Injectable()
 export class RestockJob implements OnApplicationBootstrap {
@@ -26,12 +29,12 @@ export class RestockJob implements OnApplicationBootstrap {
   }
 
   /**
-   * Tops every SKU below par back up to it.
+   * Tops every SKU below par back up to it; skipped on a replica that does not lead.
    *
-   * @returns how many SKUs were topped up
+   * @returns how many SKUs were topped up, or `undefined` where skipped
    */
-  // later: @Singleton({ mode: 'leader' }) — with several replicas, only the leader restocks.
-  restock(): number {
+  @Singleton({ mode: 'leader' })
+  restock(): number | undefined {
     const restocked = this.catalogue.restock();
     if (restocked > 0) this.logger.log(`Restocked ${restocked} SKU(s) to their par level`);
     return restocked;

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { AppModule } from '../../src/app.module.js';
 import { catalogueConfig, catalogueConfigFrom } from '../../src/config/catalogue.config.js';
+import { deploymentConfig, deploymentConfigFrom } from '../../src/config/deployment.config.js';
 import type { Env } from '../../src/config/env.js';
 import { serverConfig, serverConfigFrom } from '../../src/config/server.config.js';
 import type { FaultSettings } from '../../src/faults/fault.settings.js';
@@ -38,6 +39,8 @@ export async function startInventory(env: Env = {}): Promise<RunningInventory> {
     .useValue(serverConfigFrom(env))
     .overrideProvider(catalogueConfig.KEY)
     .useValue(catalogueConfigFrom({ RESTOCK_INTERVAL_MS: '0', ...env }))
+    .overrideProvider(deploymentConfig.KEY)
+    .useValue(deploymentConfigFrom(env))
     .compile();
   const app = moduleRef.createNestApplication({ logger: false });
   running.add(app);

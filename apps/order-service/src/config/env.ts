@@ -1,4 +1,5 @@
 import { LOG_LEVELS, type LogLevel } from '@nestjs/common';
+import { hostname } from 'node:os';
 
 /** Environment variables as `process.env` holds them. */
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -79,4 +80,60 @@ export function readBaseUrl(env: Env, name: string, fallback: string): string {
     throw new Error(`${name} must be an http:// or https:// URL such as ${fallback}; got "${raw}".`);
   }
   return raw.replace(/\/+$/, '');
+}
+
+/**
+ * Reads a `redis://` or `rediss://` URL.
+ *
+ * @param env the variables to read
+ * @param name the variable, e.g. `REDIS_URL`
+ * @returns the URL, or `undefined` when the variable is unset or empty
+ * @throws Error naming the variable and the value when it is not such a URL
+ * @example
+ * readRedisUrl({ REDIS_URL: 'redis://127.0.0.1:6380' }, 'REDIS_URL'); // 'redis://127.0.0.1:6380'
+ */
+export function readRedisUrl(env: Env, name: string): string | undefined {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return undefined;
+  return checkRedisUrl(name, raw);
+}
+
+/**
+ * Reads a comma-separated list of `redis://` or `rediss://` URLs.
+ *
+ * @param env the variables to read
+ * @param name the variable, e.g. `LOCK_REDIS_URLS`
+ * @returns the URLs, or `undefined` when the variable is unset or empty
+ * @throws Error naming the variable and the entry at fault
+ * @example
+ * readRedisUrls({ LOCK_REDIS_URLS: 'redis://a:6379, redis://b:6379' }, 'LOCK_REDIS_URLS'); // ['redis://a:6379', 'redis://b:6379']
+ */
+export function readRedisUrls(env: Env, name: string): string[] | undefined {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return undefined;
+  return raw.split(',').map((entry) => checkRedisUrl(name, entry.trim()));
+}
+
+/**
+ * Reads `REPLICA_ID`: how this process names itself to the other replicas (the leader election, `/reports`).
+ *
+ * @param env the variables to read
+ * @returns 1 to 64 of letters, digits, `.`, `_`, `:` and `-`
+ * @default `<hostname>-<pid>`
+ * @throws Error naming the variable and the value when it is not such a text
+ * @example
+ * readReplicaId({ REPLICA_ID: 'orders-2' }); // 'orders-2'
+ */
+export function readReplicaId(env: Env): string {
+  const raw = env.REPLICA_ID?.trim();
+  if (raw === undefined || raw === '') return `${hostname()}-${process.pid}`;
+  if (!/^[A-Za-z0-9._:-]{1,64}$/.test(raw)) throw new Error(`REPLICA_ID must be 1 to 64 letters, digits, '.', '_', ':' or '-'; got "${raw}".`);
+  return raw;
+}
+
+function checkRedisUrl(name: string, raw: string): string {
+  if (!URL.canParse(raw) || !/^rediss?:$/.test(new URL(raw).protocol)) {
+    throw new Error(`${name} must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379${name.endsWith('S') ? ' (several: comma-separated)' : ''}; got "${raw}".`);
+  }
+  return raw;
 }

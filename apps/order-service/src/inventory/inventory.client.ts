@@ -1,43 +1,47 @@
-import { CircuitBreaker, Retry, Timeout, type CircuitBreakerDecoratorOptions, type RetryPolicyOptions } from '@bulwark/nestjs';
-import { Injectable } from '@nestjs/common';
-import { InventoryRejectedError } from './inventory-rejected.error.js';
-import { countsAgainstInventory, degradedReason, isTransientInventoryError } from './inventory.errors.js';
+import { BULWARK_OPTIONS, Cacheable, CircuitBreaker, Retry, Timeout, type ResolvedBulwarkOptions } from '@bulwark/nestjs';
+import type { Clock } from '@bulwark/core';
+import { Inject, Injectable } from '@nestjs/common';
+import { STOCK_CACHE } from '../config/bulwark.config.js';
 import { InventoryHttp } from './inventory.http.js';
-import { LastKnownStockStore } from './last-known-stock.store.js';
-import type { Reservation, ReservationRequest, Stock } from './stock.types.js';
-
-// Functions cannot come from the environment, so they are given inline; the numbers come from the
-// `inventory` entries of the Bulwark options (bulwark.config.ts, BULWARK__*). Both methods share the
-// one `inventory` breaker, so they pass the very same options.
-const RETRY: RetryPolicyOptions = { retryOn: isTransientInventoryError };
-const BREAKER: CircuitBreakerDecoratorOptions = { isFailure: countsAgainstInventory };
+import { INVENTORY_BREAKER, INVENTORY_RETRY } from './inventory.policies.js';
+import type { Reservation, ReservationRequest, StockReading } from './stock.types.js';
 
 /**
- * The order service's way to the inventory. Every call flows
- * `fallback ← @Retry → @CircuitBreaker → @Timeout → HTTP`: transient failures are retried with
- * exponential backoff, full jitter and a retry budget; every attempt is counted by the shared
- * `inventory` breaker; an open breaker refuses at once. Stock lookups then fall back to the last
- * known level; reservations have no fallback, so the caller sees the refusal (HTTP 503).
+ * The order service's way to the inventory's stock. Every call flows
+ * `@Cacheable → @Retry → @CircuitBreaker → @Timeout → HTTP`: a fresh cached level answers at once;
+ * otherwise transient failures are retried with exponential backoff, full jitter and a retry
+ * budget, every attempt is counted by the shared `inventory` breaker, and an open breaker refuses
+ * at once. When a stock lookup fails that way, the `stock` cache serves the level it holds if it
+ * expired within its grace (the last known level); `StockService` says which answer is which.
+ * Reservations are not cached and have no fallback: the caller sees the refusal (HTTP 503).
  */
 @Injectable()
 export class InventoryClient {
+  private readonly clock: Clock;
+
   constructor(
     private readonly http: InventoryHttp,
-    private readonly lastKnown: LastKnownStockStore,
-  ) {}
+    @Inject(BULWARK_OPTIONS) options: ResolvedBulwarkOptions,
+  ) {
+    // The cache's own wall clock, so a reading's age is measured the way the cache measures its ttl.
+    this.clock = options.cache.clock;
+  }
 
   /**
    * @param sku the SKU
-   * @returns the inventory's level, or the last known one (`degraded: true`) when it cannot be asked
+   * @returns the inventory's level and when it was read; from the `stock` cache while fresh, or
+   *   while within its grace when the inventory cannot be asked
    * @throws InventoryRejectedError when the inventory answers 4xx (an unknown SKU)
+   * @throws BrokenCircuitError, InventoryUnavailableError or TimeoutError when the inventory cannot
+   *   be asked and the cache holds nothing within grace
    */
-  // later: @Cacheable({ name: 'stock', ttl: '5s', tags: (sku: string) => [`sku:${sku}`] }) — a hit skips retry and breaker.
-  @Retry('inventory', RETRY)
-  @CircuitBreaker('inventory', { ...BREAKER, fallback: 'lastKnownStock' })
+  @Cacheable({ name: STOCK_CACHE })
+  @Retry('inventory', INVENTORY_RETRY)
+  @CircuitBreaker('inventory', INVENTORY_BREAKER)
   @Timeout('inventory')
-  async stock(sku: string): Promise<Stock> {
+  async stock(sku: string): Promise<StockReading> {
     const { level } = await this.http.get<{ level: number }>(`/stock/${encodeURIComponent(sku)}`);
-    return this.lastKnown.remember(sku, level);
+    return { sku, level, readAt: this.clock.now() };
   }
 
   /**
@@ -50,26 +54,10 @@ export class InventoryClient {
    * @throws InventoryUnavailableError or TimeoutError when every attempt failed
    * @throws InventoryRejectedError when the inventory answers 4xx (not enough stock)
    */
-  // later: @CacheEvict({ name: 'stock', tags: (request: ReservationRequest) => [`sku:${request.sku}`] })
-  @Retry('inventory', RETRY)
-  @CircuitBreaker('inventory', BREAKER)
+  @Retry('inventory', INVENTORY_RETRY)
+  @CircuitBreaker('inventory', INVENTORY_BREAKER)
   @Timeout('inventory')
   async reserve(request: ReservationRequest): Promise<Reservation> {
-    const reservation = await this.http.post<Reservation>('/reservations', request);
-    this.lastKnown.remember(reservation.sku, reservation.remaining);
-    return reservation;
-  }
-
-  /**
-   * The fallback of `stock`: the last known level, or `level: null`, with the reason.
-   *
-   * @param sku the SKU asked for
-   * @param error why the protected call gave up
-   * @returns the degraded answer
-   * @throws InventoryRejectedError unchanged: the inventory answered, so there is nothing to fall back from
-   */
-  lastKnownStock(sku: string, error: unknown): Stock {
-    if (error instanceof InventoryRejectedError) throw error;
-    return this.lastKnown.recall(sku, degradedReason(error));
+    return this.http.post<Reservation>('/reservations', request);
   }
 }

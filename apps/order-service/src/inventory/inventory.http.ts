@@ -52,6 +52,18 @@ export class InventoryHttp {
     return this.send<T>('POST', path, body);
   }
 
+  /**
+   * @param path e.g. `/products/SKU-1/price`
+   * @param body sent as JSON
+   * @returns the inventory's JSON answer
+   * @throws TimeoutError when it does not answer within the `inventory` timeout
+   * @throws InventoryUnavailableError when it cannot be reached or answers 5xx
+   * @throws InventoryRejectedError when it answers 4xx
+   */
+  put<T>(path: string, body: unknown): Promise<T> {
+    return this.send<T>('PUT', path, body);
+  }
+
   private async send<T>(method: string, path: string, body?: unknown): Promise<T> {
     const operation = `${method} ${path}`;
     let response: Response;

@@ -1,4 +1,12 @@
-/** A stock level the inventory just gave. */
+/** A stock level as the inventory gave it, and as the `stock` cache keeps it. */
+export interface StockReading {
+  readonly sku: string;
+  readonly level: number;
+  /** When the inventory gave it: epoch milliseconds of the cache's wall clock. */
+  readonly readAt: number;
+}
+
+/** A stock level the inventory gave within the `stock` cache's ttl. */
 export interface FreshStock {
   readonly sku: string;
   readonly level: number;
@@ -8,7 +16,7 @@ export interface FreshStock {
 /** The answer while the inventory cannot be asked: the last level known, if any, and why. */
 export interface DegradedStock {
   readonly sku: string;
-  /** The last level the inventory gave for this SKU, or `null` when none is known. */
+  /** The last level the inventory gave for this SKU (kept by the `stock` cache), or `null` when none is known. */
   readonly level: number | null;
   readonly degraded: true;
   /** Why the inventory was not asked or did not answer. */

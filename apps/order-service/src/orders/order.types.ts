@@ -1,3 +1,5 @@
+import type { PriceQuote } from '../pricing/price-quote.js';
+
 /** What a client orders. */
 export interface OrderRequest {
   readonly sku: string;
@@ -10,4 +12,6 @@ export interface Order extends OrderRequest {
   readonly status: 'confirmed';
   /** ISO 8601. */
   readonly createdAt: string;
+  /** What it costs, at the price the catalogue gave when it was placed. */
+  readonly quote: PriceQuote;
 }

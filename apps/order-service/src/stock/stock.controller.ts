@@ -1,12 +1,12 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { InventoryClient } from '../inventory/inventory.client.js';
 import { toHttpException } from '../inventory/inventory.errors.js';
 import type { Stock } from '../inventory/stock.types.js';
+import { StockService } from './stock.service.js';
 
-/** `GET /stock/:sku`, through the protected inventory client. */
+/** `GET /stock/:sku`, through the `stock` cache and the protected inventory client. */
 @Controller('stock')
 export class StockController {
-  constructor(private readonly inventory: InventoryClient) {}
+  constructor(private readonly stockService: StockService) {}
 
   /**
    * @param sku the SKU
@@ -16,7 +16,7 @@ export class StockController {
    */
   @Get(':sku')
   stock(@Param('sku') sku: string): Promise<Stock> {
-    return this.inventory.stock(sku).catch((error: unknown) => {
+    return this.stockService.stock(sku).catch((error: unknown) => {
       throw toHttpException(error);
     });
   }

@@ -1,0 +1,16 @@
+/** A product as the inventory's catalogue describes it. */
+export interface Product {
+  readonly sku: string;
+  readonly name: string;
+  /** The unit price, in cents of `currency`. */
+  readonly priceCents: number;
+  readonly currency: 'EUR';
+  /** When the price last changed, ISO 8601. */
+  readonly updatedAt: string;
+}
+
+/** The body of `PUT /products/:sku/price`. */
+export interface PriceChange {
+  /** The new unit price, in cents. */
+  readonly priceCents: number;
+}
