@@ -139,7 +139,7 @@ describe('@Singleton over 3 Redis nodes, two application instances in one proces
     expect(failovers).toHaveBeenCalledExactlyOnceWith({ election, previousLeader: oldId, ms: expect.any(Number) });
     expect(logs.lines).toContainEqual(`log: Leader election "${election}": this instance (${oldId}) is now the leader, term token ${event.token - 1}`);
     expect(logs.lines).toContainEqual(`log: Leader election "${election}": the leader is now ${oldId}`);
-    expect(logs.lines).toContainEqual(`warn: Leader election "${election}": this instance (${oldId}) is no longer the leader (term token ${event.token - 1}): resigned (shutting down).`);
+    expect(logs.lines).toContainEqual(`log: Leader election "${election}": this instance (${oldId}) is no longer the leader (term token ${event.token - 1}): resigned (shutting down).`);
     expect(logs.lines).toContainEqual(expect.stringMatching(new RegExp(`^log: Leader election "${election}": this instance \\(${event.id}\\) is now the leader, term token ${event.token}, \\d+ ms after it last saw the previous leader's lease$`)));
     const metrics = await follower.app.get(BulwarkMetrics).metrics();
     expect(metrics).toContain(`bulwark_leader{election="${election}"} 1`);

@@ -7,7 +7,7 @@ import { loggingMessages } from './logging.messages.js';
 
 /**
  * Writes leadership changes and lock trouble to Nest's `Logger` (context `'Bulwark'`): this
- * instance elected (log), stepping down (warn), a new leader elsewhere (log); a lost lease or an
+ * instance elected (log), stepping down (warn; log when it resigns on shutdown), a new leader elsewhere (log); a lost lease or an
  * unconfirmed release (warn, the lock's own message); a lock that cannot be taken for want of a
  * majority (warn once, then a log line once it can be taken again). Nothing is logged per call:
  * a call skipped because another instance holds the lock or leads is normal. Off with `logging: false`.
@@ -57,7 +57,12 @@ export class LockEventsLogger implements OnModuleInit, OnApplicationShutdown {
         this.logger.log(loggingMessages.elected(name, id, token, failoverMs));
         failoverMs = undefined;
       }),
-      elector.onRevoked(({ id, token, reason }) => this.logger.warn(loggingMessages.revoked(name, id, token, reason))),
+      elector.onRevoked(({ id, token, reason }) => {
+        // Resigning on shutdown is the plan working; losing leadership any other way is news.
+        const line = loggingMessages.revoked(name, id, token, reason);
+        if (reason === 'resigned') this.logger.log(line);
+        else this.logger.warn(line);
+      }),
       elector.onNewLeader(({ leaderId }) => {
         if (leaderId !== elector.id) this.logger.log(loggingMessages.newLeader(name, leaderId));
       }),
