@@ -58,6 +58,10 @@ describe('validateOptions', () => {
     );
   });
 
+  it.each(['toString', 'constructor', 'hasOwnProperty'])('refuses %s as an unknown option rather than reading it off Object.prototype', (name) => {
+    expect(attempt({ [name]: 1 })).toThrow(`Unknown option policy.${name}.`);
+  });
+
   it('lists the known options without a guess when nothing is close', () => {
     expect(attempt({ colour: 'red' })).toThrow(/^Unknown option policy\.colour\. Known options: openDuration/);
   });

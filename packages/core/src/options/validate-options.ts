@@ -28,7 +28,8 @@ export function validateOptions<R extends Record<string, OptionRule<unknown>>>(
   const known = Object.keys(rules);
   const result: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(options ?? {})) {
-    const optionRule = rules[name];
+    // Own properties only: `toString` or `constructor` must be refused as unknown, not read off Object.prototype.
+    const optionRule = Object.hasOwn(rules, name) ? rules[name] : undefined;
     if (!optionRule) {
       throw new InvalidOptionError(`${path}.${name}`, value, messages.unknownOption(path, name, closest(name, known), known));
     }
