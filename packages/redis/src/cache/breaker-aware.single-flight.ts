@@ -2,8 +2,8 @@ import { CircuitState, DistributedSingleFlight, type CircuitBreakerPolicy, type 
 
 /**
  * @internal Skips cross-instance coordination while the tier's breaker says Redis is down or has
- * failed recently: the
- * caller computes at once instead of waiting `commandTimeout` for a lock it cannot get.
+ * failed recently: the caller computes at once instead of waiting for a lock it cannot get, or for
+ * a value that may never land.
  */
 export class BreakerAwareSingleFlight extends DistributedSingleFlight {
   constructor(
