@@ -132,6 +132,8 @@ describe('scenario 5: bad input, fuzzed with fast-check', () => {
     const tier = createRedisCacheTier({ redis: { host: '127.0.0.1', port: redis[0].port }, namespace: 'garbage' });
     const warnings: RedisCacheWarning[] = [];
     tier.onWarning((warning) => warnings.push(warning));
+    // Before the tier's fail-fast client connects, every call is a miss whose write is dropped.
+    await tier.ready();
     const products = cache({ name: 'fuzz', ttl: '1m', ...tier.cacheOptions });
     const client = redis[0].client();
     let run = 0;

@@ -16,7 +16,7 @@ import { RedisCacheStore } from './redis-cache.store.js';
 import type { RedisCacheWarning } from './redis-cache.events.js';
 import { resolveRedisCacheTierOptions, type RedisCacheTierConfig } from './redis-cache-tier.config.js';
 import type { RedisCacheTierOptions } from './redis-cache-tier.options.js';
-import type { RedisClient } from './redis-client.js';
+import { clientReady, type RedisClient } from './redis-client.js';
 import { RedisInvalidationBus } from './redis-invalidation.bus.js';
 import { RedisSingleFlight } from './redis-single-flight.js';
 
@@ -87,9 +87,12 @@ export class RedisCacheTier {
     this.onError = this.errors.event;
   }
 
-  /** @returns a promise settled once invalidations and landings from other instances are heard */
+  /**
+   * @returns a promise settled once the tier's client runs commands and invalidations and landings
+   *   from other instances are heard; until then the fail-fast client treats every call as a miss
+   */
   async ready(): Promise<void> {
-    await Promise.all([this.bus.subscribed(), this.singleFlight?.listening()]);
+    await Promise.all([clientReady(this.client), this.bus.subscribed(), this.singleFlight?.listening()]);
   }
 
   /** Stops listening to other instances and closes the tier's connections; never the caller's client. */

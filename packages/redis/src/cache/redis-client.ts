@@ -24,3 +24,13 @@ export function isClusterClient(client: RedisClient): client is Cluster {
 export function keySpaceNodes(client: RedisClient): readonly Redis[] {
   return isClusterClient(client) ? client.nodes('master') : [client];
 }
+
+/**
+ * @internal
+ * @param client an ioredis client
+ * @returns a promise settled once the client can run commands; a fail-fast client refuses them before
+ */
+export function clientReady(client: RedisClient): Promise<void> {
+  if (client.status === 'ready') return Promise.resolve();
+  return new Promise((resolve) => client.once('ready', () => resolve()));
+}
