@@ -1,5 +1,6 @@
 import { cache, CircuitState, isInvalidOptionError, type CachePolicy, type CircuitStateChangeEvent, type InvalidationMessage } from '@bulwark/core';
 import { useRedisServers } from '@bulwark/test/support';
+import { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRedisCacheTier, type RedisCacheTier, type RedisCacheTierOptions, type RedisCacheWarning } from '../src/index.js';
 
@@ -196,6 +197,24 @@ describe('createRedisCacheTier when Redis fails', () => {
       server.resume();
     }
     await untilHealed();
+  });
+
+  it('keeps its own time limit around a caller\'s client that has none', async () => {
+    const server = servers[0];
+    const client = new Redis({ host: server.host, port: server.port, enableOfflineQueue: false, maxRetriesPerRequest: 0 });
+    const own = createRedisCacheTier({ client, namespace: 'shop', commandTimeout: '100ms' });
+    try {
+      await own.ready();
+      const products = cache({ name: 'products', ttl: '1m', ...own.cacheOptions });
+      server.pause();
+      const started = performance.now();
+      expect(await products.getOrSet('hung', load)).toBe('origin 1');
+      expect(performance.now() - started).toBeLessThan(1_000);
+    } finally {
+      server.resume();
+      own.close();
+      client.disconnect();
+    }
   });
 });
 

@@ -36,7 +36,7 @@ const L2_NOTES = [
   'L2: the same key in a throwaway redis-server on loopback, an entry of {bytes} bytes; the raw rows GET a key holding the same bytes.',
   'Sequential rows time each call alone (median of single-call latencies); the concurrent rows time batches of 32 calls.',
   'RedisCacheStore = cache({ store: RedisCacheStore }): engine, store, decoding; fail-open = cache({ store: tier.l2 }): adds the',
-  'command timeout and breaker; Redis tier = cache({ ...tier.cacheOptions }), the headline: what a tier user pays on an L1 miss',
+  'breaker (the client times commands out: failFastRedisOptions, same commandTimeout); Redis tier = cache({ ...tier.cacheOptions }), the headline: what a tier user pays on an L1 miss',
   '(its L1 refuses every entry, maxBytes 1 and sizeOf 2: L1 miss, fail-open Redis read, decode, entry offered to L1).',
 ];
 

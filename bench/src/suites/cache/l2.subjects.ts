@@ -12,7 +12,7 @@ export interface L2Subjects {
   readonly rawGetParse: Op;
   /** `getOrSet` on `cache({ store: new RedisCacheStore(...) })`: the engine, the store and decoding. */
   readonly bulwarkStore: Op;
-  /** `getOrSet` on `cache({ store: tier.l2 })`: adds the fail-open wrapper (command timeout + breaker). */
+  /** `getOrSet` on `cache({ store: tier.l2 })`: adds the fail-open wrapper (the breaker; the client times commands out). */
   readonly bulwarkFailOpen: Op;
   /** `getOrSet` on `cache({ ...tier.cacheOptions })` with an L1 that holds nothing: the whole L2 path of the tier. */
   readonly bulwarkTier: Op;
@@ -43,7 +43,9 @@ export interface L2Subjects {
 export async function l2Subjects(port: number): Promise<L2Subjects> {
   const client = new Redis({ ...failFastRedisOptions(1_000), host: '127.0.0.1', port, lazyConnect: true });
   await client.connect();
-  const tier = createRedisCacheTier({ client, namespace: 'bench', l1: { maxBytes: 1, sizeOf: () => 2 } });
+  // The tier's commandTimeout is the client's, as the README advises: the client times out each
+  // command, so the tier adds no deadline of its own (a loaded machine can take more than 100 ms).
+  const tier = createRedisCacheTier({ client, namespace: 'bench', commandTimeout: '1s', l1: { maxBytes: 1, sizeOf: () => 2 } });
   await tier.ready();
   const options = { name: 'products', ttl: '1h', earlyRefresh: false } as const;
   const viaTier = cache({ ...options, ...tier.cacheOptions });

@@ -9,13 +9,17 @@ import { FAIL_OPEN_CACHE_DEFAULTS, type FailOpenCacheStoreOptions } from './fail
 
 /** @internal `FailOpenCacheStore`'s options validated and merged with the defaults. */
 export interface FailOpenCacheSettings {
-  readonly commandTimeoutMs: number;
+  /** `undefined` when the inner store bounds its own commands. */
+  readonly commandTimeoutMs: number | undefined;
   readonly breaker: CircuitBreakerOptions;
 }
 
 const PATH = 'failOpenCacheStore';
+const commandDuration = duration({ min: 1 });
 const RULES = {
-  commandTimeout: duration({ min: 1 }),
+  commandTimeout: custom<number | false>(`${commandDuration.expected}; or false when the store's client bounds every command itself`, (value) =>
+    value === false ? false : commandDuration.parse(value),
+  ),
   breaker: custom<CircuitBreakerOptions>('circuit breaker options, e.g. { consecutiveFailures: 5, openDuration: "5s" }', (value) =>
     typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as CircuitBreakerOptions) : INVALID,
   ),
@@ -30,7 +34,7 @@ export function resolveFailOpenCacheOptions(inner: unknown, options: FailOpenCac
   if (storeRule.parse(inner) === INVALID) throw new InvalidOptionError(`${PATH}.inner`, inner, messages.invalidOption(PATH, 'inner', inner, storeRule.expected));
   const given = validateOptions(PATH, options, RULES);
   return {
-    commandTimeoutMs: given.commandTimeout ?? (toMilliseconds(FAIL_OPEN_CACHE_DEFAULTS.commandTimeout) as number),
+    commandTimeoutMs: given.commandTimeout === false ? undefined : (given.commandTimeout ?? (toMilliseconds(FAIL_OPEN_CACHE_DEFAULTS.commandTimeout) as number)),
     breaker: { ...FAIL_OPEN_CACHE_DEFAULTS.breaker, ...given.breaker },
   };
 }

@@ -3,8 +3,12 @@ import type { Duration } from '../options/duration.js';
 
 /** Options of `FailOpenCacheStore`, checked once when it is built. */
 export interface FailOpenCacheStoreOptions {
-  /** The longest one store call may take before it counts as failed (a miss or a no-op). @default '100ms' */
-  commandTimeout?: Duration;
+  /**
+   * The longest one store call may take before it counts as failed (a miss or a no-op); `false`
+   * when the store's client already bounds every command (an ioredis `commandTimeout`), which
+   * spares a second timer on every call. @default '100ms'
+   */
+  commandTimeout?: Duration | false;
   /** The circuit breaker around the store, merged over the defaults. @default { name: 'cache-store', consecutiveFailures: 5, openDuration: '5s' } */
   breaker?: CircuitBreakerOptions;
 }

@@ -102,6 +102,20 @@ describe('FailOpenCacheStore', () => {
     expect(errors[0].error).toMatchObject({ code: 'BULWARK_TIMEOUT', timeoutMs: 100 });
   });
 
+  it('leaves the time limit to the store with commandTimeout: false, and still counts its failures', async () => {
+    vi.useFakeTimers();
+    const remote = new FlakyStore();
+    const store = new FailOpenCacheStore(remote, { commandTimeout: false });
+    remote.mode = 'hang';
+    let settled = false;
+    void store.get('k').then(() => (settled = true));
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(settled).toBe(false);
+    remote.mode = 'throw';
+    expect(await store.get('k')).toBeUndefined();
+    expect(store.breaker.counts().failures).toBe(1);
+  });
+
   it('opens after consecutive failures and stops calling the store, with one event per transition', async () => {
     const { remote, store, transitions } = setup();
     remote.mode = 'throw';
@@ -138,7 +152,8 @@ describe('FailOpenCacheStore', () => {
 
   it.each<[unknown, object, string]>([
     [{}, {}, 'Invalid option failOpenCacheStore.inner: {}. Expected a CacheStore such as new MemoryCacheStore()'],
-    [new MemoryCacheStore(), { commandTimeout: 0 }, "Invalid option failOpenCacheStore.commandTimeout: 0. Expected a finite duration, at least 1 ms: milliseconds as a number, or a string such as '250ms', '10s', '5m' or '1h'."],
+    [new MemoryCacheStore(), { commandTimeout: 0 }, "Invalid option failOpenCacheStore.commandTimeout: 0. Expected a finite duration, at least 1 ms: milliseconds as a number, or a string such as '250ms', '10s', '5m' or '1h'; or false when the store's client bounds every command itself."],
+    [new MemoryCacheStore(), { commandTimeout: true }, 'Invalid option failOpenCacheStore.commandTimeout: true.'],
     [new MemoryCacheStore(), { breaker: 'fast' }, 'Invalid option failOpenCacheStore.breaker: "fast". Expected circuit breaker options, e.g. { consecutiveFailures: 5, openDuration: "5s" }.'],
     [new MemoryCacheStore(), { breaker: { openDuration: -1 } }, 'Invalid option circuitBreaker.openDuration: -1.'],
     [new MemoryCacheStore(), { timeout: 5 }, 'Unknown option failOpenCacheStore.timeout.'],

@@ -35,7 +35,7 @@ export class FailOpenCacheStore extends CacheStore {
   readonly onStateChange: Event<CircuitStateChangeEvent>;
   /** Fires for every call that failed, timed out or was refused, after it became a miss or no-op. */
   readonly onError: Event<FailOpenCacheErrorEvent>;
-  private readonly deadlines: CommandDeadlines;
+  private readonly deadlines: CommandDeadlines | undefined;
   private readonly errors = new EventEmitter<FailOpenCacheErrorEvent>();
 
   /**
@@ -49,7 +49,7 @@ export class FailOpenCacheStore extends CacheStore {
   ) {
     super();
     const settings = resolveFailOpenCacheOptions(inner, options);
-    this.deadlines = new CommandDeadlines(settings.commandTimeoutMs);
+    this.deadlines = settings.commandTimeoutMs === undefined ? undefined : new CommandDeadlines(settings.commandTimeoutMs);
     this.breaker = new CircuitBreakerPolicy(settings.breaker);
     this.onStateChange = this.breaker.onStateChange;
     this.onError = this.errors.event;
@@ -90,12 +90,26 @@ export class FailOpenCacheStore extends CacheStore {
     return this.guard('tagInvalidatedAt', () => this.inner.tagInvalidatedAt(tags), 0);
   }
 
-  private async guard<R>(operation: FailOpenCacheErrorEvent['operation'], command: () => Promise<R>, fallback: R): Promise<R> {
-    try {
-      return await this.breaker.execute(() => this.deadlines.run(command));
-    } catch (error) {
+  /**
+   * Runs another command against the same backend under this store's time limit and breaker, e.g.
+   * publishing an invalidation on the same Redis: its failures count toward opening the circuit,
+   * and while the circuit is open it is refused at once. Unlike the store methods, it throws.
+   *
+   * @param command the command
+   * @returns what the command returned
+   * @throws BrokenCircuitError while the circuit refuses calls, TimeoutError after `commandTimeout`,
+   *   or what the command threw
+   */
+  execute<R>(command: () => Promise<R>): Promise<R> {
+    const deadlines = this.deadlines;
+    return this.breaker.execute(deadlines === undefined ? command : () => deadlines.run(command));
+  }
+
+  private guard<R>(operation: FailOpenCacheErrorEvent['operation'], command: () => Promise<R>, fallback: R): Promise<R> {
+    // then() rather than an async function: one promise fewer on every call.
+    return this.execute(command).then(undefined, (error: unknown) => {
       if (this.errors.hasListeners) this.errors.emit({ operation, error });
       return fallback;
-    }
+    });
   }
 }

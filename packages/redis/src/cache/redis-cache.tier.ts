@@ -16,7 +16,7 @@ import { RedisCacheStore } from './redis-cache.store.js';
 import type { RedisCacheWarning } from './redis-cache.events.js';
 import { resolveRedisCacheTierOptions, type RedisCacheTierConfig } from './redis-cache-tier.config.js';
 import type { RedisCacheTierOptions } from './redis-cache-tier.options.js';
-import { clientReady, type RedisClient } from './redis-client.js';
+import { clientCommandTimeoutMs, clientReady, type RedisClient } from './redis-client.js';
 import { RedisInvalidationBus } from './redis-invalidation.bus.js';
 import { RedisSingleFlight } from './redis-single-flight.js';
 
@@ -71,14 +71,14 @@ export class RedisCacheTier {
     this.ownsClient = 'redis' in config.connection;
     this.client = this.connect(config);
     this.redisStore = new RedisCacheStore({ client: this.client, ...config.store });
-    this.l2 = new FailOpenCacheStore(this.redisStore, { commandTimeout: config.commandTimeoutMs, breaker: config.breaker });
+    this.l2 = new FailOpenCacheStore(this.redisStore, { commandTimeout: ownCommandTimeout(this.client, config.commandTimeoutMs), breaker: config.breaker });
     this.l1 = new MemoryCacheStore(config.l1);
     this.bus = new RedisInvalidationBus({ client: this.client, namespace: config.namespace, clock: config.clock });
     this.bus.onError((error) => this.report('bus', error));
-    const bus = new FailOpenInvalidationBus(this.bus, this.l2.breaker, (error) => this.report('bus', error));
+    const bus = new FailOpenInvalidationBus(this.bus, this.l2, (error) => this.report('bus', error));
     this.store = new TieredCacheStore(this.l1, this.l2, { bus, l1Ttl: config.l1Ttl, clock: config.clock });
     this.store.onError(({ error }) => this.report('l1', error));
-    this.singleFlight = config.singleFlight === false ? undefined : new RedisSingleFlight({ client: this.client, namespace: config.namespace, ...config.singleFlight });
+    this.singleFlight = config.singleFlight === false ? undefined : new RedisSingleFlight({ client: this.client, namespace: config.namespace, runCommand: (command) => this.l2.execute(command), ...config.singleFlight });
     this.singleFlight?.onError((error) => this.report('single-flight', error));
     const singleFlight: DistributedSingleFlight | undefined = this.singleFlight && new BreakerAwareSingleFlight(this.singleFlight, this.l2.breaker);
     this.cacheOptions = { namespace: config.namespace, store: this.store, singleFlight };
@@ -116,6 +116,15 @@ export class RedisCacheTier {
   private report(source: RedisCacheTierErrorEvent['source'], error: unknown): void {
     if (this.errors.hasListeners) this.errors.emit({ source, error });
   }
+}
+
+/**
+ * A client that times out every command within the tier's limit needs no second deadline around
+ * each call, which the hot path would pay for; one without (or with a longer one) gets the tier's.
+ */
+function ownCommandTimeout(client: RedisClient, commandTimeoutMs: number): number | false {
+  const clientTimeoutMs = clientCommandTimeoutMs(client);
+  return clientTimeoutMs !== undefined && clientTimeoutMs > 0 && clientTimeoutMs <= commandTimeoutMs ? false : commandTimeoutMs;
 }
 
 /**

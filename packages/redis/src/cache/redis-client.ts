@@ -34,3 +34,13 @@ export function clientReady(client: RedisClient): Promise<void> {
   if (client.status === 'ready') return Promise.resolve();
   return new Promise((resolve) => client.once('ready', () => resolve()));
 }
+
+/**
+ * @internal
+ * @param client an ioredis client
+ * @returns the ioredis `commandTimeout` every command of the client runs under, if it has one
+ */
+export function clientCommandTimeoutMs(client: RedisClient): number | undefined {
+  const options = isClusterClient(client) ? client.options.redisOptions : client.options;
+  return options?.commandTimeout;
+}

@@ -1,4 +1,4 @@
-import { duration, systemClock, toMilliseconds, validateOptions, type Clock } from '@bulwark/core';
+import { callback, duration, systemClock, toMilliseconds, validateOptions, type Clock } from '@bulwark/core';
 import type { RedisClient } from './redis-client.js';
 import { redisSingleFlightDefaults, type RedisSingleFlightOptions } from './redis-single-flight.options.js';
 import { clockRule, namespaceRule, redisClientRule, requiredOption } from './redis-option.rules.js';
@@ -9,6 +9,7 @@ export interface RedisSingleFlightConfig {
   readonly namespace: string;
   readonly pollMs: number;
   readonly maxPollMs: number;
+  readonly runCommand: <R>(command: () => Promise<R>) => Promise<R>;
   readonly clock: Clock;
 }
 
@@ -19,6 +20,7 @@ export const REDIS_SINGLE_FLIGHT_RULES = {
   namespace: namespaceRule,
   pollInterval: duration({ min: 1 }),
   maxPollInterval: duration({ min: 1 }),
+  runCommand: callback<<R>(command: () => Promise<R>) => Promise<R>>(),
   clock: clockRule,
 };
 
@@ -35,6 +37,9 @@ export function resolveRedisSingleFlightOptions(options: RedisSingleFlightOption
     namespace: requiredOption(PATH, 'namespace', given.namespace, REDIS_SINGLE_FLIGHT_RULES.namespace),
     pollMs,
     maxPollMs: Math.max(pollMs, given.maxPollInterval ?? (toMilliseconds(redisSingleFlightDefaults.maxPollInterval) as number)),
+    runCommand: given.runCommand ?? runAsIs,
     clock: given.clock ?? systemClock,
   };
 }
+
+const runAsIs = <R>(command: () => Promise<R>): Promise<R> => command();

@@ -11,6 +11,12 @@ export interface RedisSingleFlightOptions {
   readonly pollInterval?: Duration;
   /** The longest pause between two re-reads of a waiter. @default '500ms' */
   readonly maxPollInterval?: Duration;
+  /**
+   * Runs each of the single flight's Redis commands (lock, release, announcement), e.g. under a
+   * time limit and a circuit breaker: `createRedisCacheTier` passes its L2's `execute`, so a hung
+   * Redis costs no more than `commandTimeout` here either. @default runs them as they are
+   */
+  readonly runCommand?: <R>(command: () => Promise<R>) => Promise<R>;
   /** The monotonic clock bounding `maxWaitMs`. @default systemClock */
   readonly clock?: Clock;
 }

@@ -108,7 +108,8 @@ export class RedisSingleFlight extends DistributedSingleFlight {
   /** @returns true when locked, false when another instance holds the lock, 'unreachable' when Redis failed */
   private async tryLock(lockKey: string, token: string, ttlMs: number): Promise<boolean | 'unreachable'> {
     try {
-      return (await this.config.client.set(lockKey, token, 'PX', Math.max(1, Math.ceil(ttlMs)), 'NX')) === 'OK';
+      const { client, runCommand } = this.config;
+      return (await runCommand(() => client.set(lockKey, token, 'PX', Math.max(1, Math.ceil(ttlMs)), 'NX'))) === 'OK';
     } catch (error) {
       this.report(error);
       return 'unreachable';
@@ -122,9 +123,9 @@ export class RedisSingleFlight extends DistributedSingleFlight {
       return landed !== undefined ? landed : await compute();
     } finally {
       // Not awaited: the caller has its value; a lock left behind expires after lockTtlMs.
-      const client = this.config.client;
-      client.eval(COMPARE_AND_DELETE, 1, lockKey, token).catch((error: unknown) => this.report(error));
-      client.publish(this.channel, key).catch((error: unknown) => this.report(error));
+      const { client, runCommand } = this.config;
+      runCommand(() => client.eval(COMPARE_AND_DELETE, 1, lockKey, token)).catch((error: unknown) => this.report(error));
+      runCommand(() => client.publish(this.channel, key)).catch((error: unknown) => this.report(error));
     }
   }
 
