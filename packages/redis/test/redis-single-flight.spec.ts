@@ -96,6 +96,28 @@ describe('RedisSingleFlight against a real redis-server', () => {
     expect(await waited).toBe('second try');
   });
 
+  it('releases its lock once Redis answers again, so waiters do not sit out maxWait for a value whose write was lost', async () => {
+    let failing = false;
+    const flaky = <R>(command: () => Promise<R>): Promise<R> => (failing ? Promise.reject(new Error('connection reset')) : command());
+    const [holder, waiter] = [instance({ runCommand: flaky, pollInterval: '10ms' }), instance({ pollInterval: '10ms' })];
+    await waiter.listening();
+    const gate = deferred<void>();
+    const held = holder.run('shop:catalog:k', async () => {
+      await gate.promise;
+      // Redis fails for the holder from here: its write is lost, and so is its first release.
+      failing = true;
+      return 'from holder, not stored';
+    }, read, BOUNDS);
+    await until(async () => (await shared.exists('shop:catalog:k:__lock')) === 1);
+    const started = performance.now();
+    const waited = waiter.run('shop:catalog:k', async () => 'from waiter', read, BOUNDS);
+    gate.resolve();
+    expect(await held).toBe('from holder, not stored');
+    setTimeout(() => (failing = false), 100);
+    expect(await waited).toBe('from waiter');
+    expect(performance.now() - started).toBeLessThan(BOUNDS.maxWaitMs / 2);
+  });
+
   it('releases only its own lock', async () => {
     const flight = instance();
     const gate = deferred<void>();

@@ -7,13 +7,27 @@ import type { RedisSingleFlightOptions } from './redis-single-flight.options.js'
 import { landedChannel, singleFlightLockKey } from './redis-keys.js';
 import { COMPARE_AND_DELETE } from './redis.scripts.js';
 
+/** A lock this instance holds for a key, until `expiresAt` on the single flight's clock. */
+interface HeldLock {
+  readonly key: string;
+  readonly lockKey: string;
+  readonly token: string;
+  readonly expiresAt: number;
+}
+
+/** A pause that does not keep the process alive. */
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
 /**
  * Cross-instance single flight on Redis: of all the instances missing a key at once, one computes
  * it. The first takes a short lock (`SET <key>:__lock <token> NX PX lockTtlMs`), computes and
  * stores the value (through `compute`), releases the lock by compare-and-delete and announces the
- * landing on `<namespace>:__landed`. The others wait: woken by the announcement, and polling with
- * backoff in case it is lost, they re-read the store; after `maxWaitMs` a waiter computes itself.
- * Within one process, concurrent calls for a key share one flight.
+ * landing on `<namespace>:__landed`, retrying both while Redis fails (until the lock would have
+ * expired). The others wait: woken by the announcement, and polling with backoff in case it is
+ * lost, they re-read the store; after `maxWaitMs` a waiter computes itself. Within one process,
+ * concurrent calls for a key share one flight.
  *
  * Fails open: when Redis cannot be reached, the caller computes at once (and `onError` fires).
  *
@@ -31,6 +45,7 @@ export class RedisSingleFlight extends DistributedSingleFlight {
   private readonly waiters = new LandingWaiters();
   private readonly listener: ChannelListener;
   private readonly channel: string;
+  private closed = false;
 
   /**
    * @param options see {@link RedisSingleFlightOptions}; checked here, once
@@ -72,8 +87,9 @@ export class RedisSingleFlight extends DistributedSingleFlight {
     return this.listener.listening();
   }
 
-  /** Closes the subscriber connection (not the client it was duplicated from). */
+  /** Closes the subscriber connection (not the client it was duplicated from) and stops retrying releases. */
   close(): void {
+    this.closed = true;
     this.listener.close();
   }
 
@@ -87,10 +103,11 @@ export class RedisSingleFlight extends DistributedSingleFlight {
     for (;;) {
       // Registered before trying the lock, so a landing announced from then on wakes this waiter.
       const landing = this.waiters.register(key);
+      const lockedAt = clock.now();
       const locked = await this.tryLock(lockKey, token, options.lockTtlMs);
       if (locked !== false) {
         landing.cancel();
-        return locked === true ? this.lead(key, lockKey, token, compute, read) : compute();
+        return locked === true ? this.lead({ key, lockKey, token, expiresAt: lockedAt + options.lockTtlMs }, compute, read) : compute();
       }
       const remainingMs = deadline - clock.now();
       if (remainingMs <= 0) {
@@ -116,16 +133,34 @@ export class RedisSingleFlight extends DistributedSingleFlight {
     }
   }
 
-  private async lead<T>(key: string, lockKey: string, token: string, compute: () => Promise<T>, read: () => Promise<T | undefined>): Promise<T> {
+  private async lead<T>(lock: HeldLock, compute: () => Promise<T>, read: () => Promise<T | undefined>): Promise<T> {
     try {
       // The previous holder may have landed the value between our caller's miss and our lock.
       const landed = await this.read(read);
       return landed !== undefined ? landed : await compute();
     } finally {
-      // Not awaited: the caller has its value; a lock left behind expires after lockTtlMs.
-      const { client, runCommand } = this.config;
-      runCommand(() => client.eval(COMPARE_AND_DELETE, 1, lockKey, token)).catch((error: unknown) => this.report(error));
-      runCommand(() => client.publish(this.channel, key)).catch((error: unknown) => this.report(error));
+      // Not awaited: the caller has its value.
+      void this.release(lock);
+    }
+  }
+
+  /**
+   * Releases the lock and announces the landing, retrying with backoff while Redis fails: a lock
+   * left behind would make every waiter sit out `maxWait` for a value that may never land (its
+   * write failed too). Gives up once the lock has expired by itself, or when closed.
+   */
+  private async release({ key, lockKey, token, expiresAt }: HeldLock): Promise<void> {
+    const { client, runCommand, clock, pollMs, maxPollMs } = this.config;
+    for (let pauseMs = pollMs; ; pauseMs = Math.min(pauseMs * 2, maxPollMs)) {
+      try {
+        await runCommand(() => client.eval(COMPARE_AND_DELETE, 1, lockKey, token));
+        await runCommand(() => client.publish(this.channel, key));
+        return;
+      } catch (error) {
+        this.report(error);
+      }
+      if (this.closed || clock.now() + pauseMs >= expiresAt) return;
+      await sleep(pauseMs);
     }
   }
 
