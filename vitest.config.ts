@@ -11,6 +11,7 @@ export default defineConfig({
       // Optional-peer subpaths of @bulwark/nestjs; the anchored pattern above leaves them alone.
       { find: /^@bulwark\/nestjs\/(health|metrics)$/, replacement: fromRoot('./packages/nestjs/src/$1/index.ts') },
       { find: /^@bulwark\/test\/support$/, replacement: fromRoot('./test/support/index.ts') },
+      { find: /^sample-kit$/, replacement: fromRoot('./apps/sample-kit/src/index.ts') },
     ],
   },
   test: {

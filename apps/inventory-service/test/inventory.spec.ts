@@ -1,7 +1,7 @@
 import { useRedisServers } from '@bulwark/test/support';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RestockJob } from '../src/catalogue/restock.job.js';
-import { call } from './support/http.call.js';
+import { request } from 'sample-kit';
 import { startInventory, stopInventories, type RunningInventory } from './support/inventory.app.js';
 
 let inventory: RunningInventory;
@@ -11,18 +11,18 @@ beforeEach(async () => {
 });
 afterEach(stopInventories);
 
-const reserve = (body: unknown) => call(`${inventory.url}/reservations`, 'POST', body);
+const reserve = (body: unknown) => request(`${inventory.url}/reservations`, 'POST', body);
 
 describe('stock and reservations', () => {
   it("answers a SKU's stock level", async () => {
-    const { status, body } = await call(`${inventory.url}/stock/SKU-1`);
+    const { status, body } = await request(`${inventory.url}/stock/SKU-1`);
 
     expect(status).toBe(200);
     expect(body).toEqual({ sku: 'SKU-1', level: 25 });
   });
 
   it('answers 404 for an unknown SKU, naming the known ones', async () => {
-    const { status, body } = await call(`${inventory.url}/stock/SKU-9`);
+    const { status, body } = await request(`${inventory.url}/stock/SKU-9`);
 
     expect(status).toBe(404);
     expect(body.message).toBe('Unknown SKU "SKU-9"; the catalogue holds SKU-1, SKU-2, SKU-3, SKU-4.');
@@ -33,7 +33,7 @@ describe('stock and reservations', () => {
 
     expect(status).toBe(201);
     expect(body).toEqual({ sku: 'SKU-2', quantity: 3, reservationId: 'r-1', remaining: 5 });
-    expect((await call(`${inventory.url}/stock/SKU-2`)).body).toEqual({ sku: 'SKU-2', level: 5 });
+    expect((await request(`${inventory.url}/stock/SKU-2`)).body).toEqual({ sku: 'SKU-2', level: 5 });
   });
 
   it('answers 409 with the units available when the stock is short, and takes nothing', async () => {
@@ -41,7 +41,7 @@ describe('stock and reservations', () => {
 
     expect(status).toBe(409);
     expect(body).toEqual({ statusCode: 409, error: 'Conflict', message: 'Only 8 of SKU-2 in stock; 9 requested.', sku: 'SKU-2', available: 8 });
-    expect((await call(`${inventory.url}/stock/SKU-2`)).body).toEqual({ sku: 'SKU-2', level: 8 });
+    expect((await request(`${inventory.url}/stock/SKU-2`)).body).toEqual({ sku: 'SKU-2', level: 8 });
   });
 
   it('takes the units once when a reservation is repeated with the same reservationId', async () => {
@@ -49,7 +49,7 @@ describe('stock and reservations', () => {
     const again = await reserve({ sku: 'SKU-1', quantity: 2, reservationId: 'order-7' });
 
     expect(again.body).toEqual(first.body);
-    expect((await call(`${inventory.url}/stock/SKU-1`)).body).toEqual({ sku: 'SKU-1', level: 23 });
+    expect((await request(`${inventory.url}/stock/SKU-1`)).body).toEqual({ sku: 'SKU-1', level: 23 });
   });
 
   it('answers 409 when a reservationId is reused for another request', async () => {
@@ -80,15 +80,15 @@ describe('stock and reservations', () => {
     await reserve({ sku: 'SKU-3', quantity: 10 });
 
     expect(inventory.app.get(RestockJob).restock()).toBe(1);
-    expect((await call(`${inventory.url}/stock/SKU-3`)).body).toEqual({ sku: 'SKU-3', level: 40 });
+    expect((await request(`${inventory.url}/stock/SKU-3`)).body).toEqual({ sku: 'SKU-3', level: 40 });
   });
 });
 
 describe('products and prices', () => {
-  const setPrice = (body: unknown, sku = 'SKU-2') => call(`${inventory.url}/products/${sku}/price`, 'PUT', body);
+  const setPrice = (body: unknown, sku = 'SKU-2') => request(`${inventory.url}/products/${sku}/price`, 'PUT', body);
 
   it('answers a product with its unit price', async () => {
-    const { status, body } = await call(`${inventory.url}/products/SKU-2`);
+    const { status, body } = await request(`${inventory.url}/products/SKU-2`);
 
     expect(status).toBe(200);
     expect(body).toEqual({ sku: 'SKU-2', name: 'Rain jacket', priceCents: 12_900, currency: 'EUR', updatedAt: expect.any(String) });
@@ -99,7 +99,7 @@ describe('products and prices', () => {
 
     expect(status).toBe(200);
     expect(body).toMatchObject({ sku: 'SKU-2', priceCents: 9_900 });
-    expect((await call(`${inventory.url}/products/SKU-2`)).body).toEqual(body);
+    expect((await request(`${inventory.url}/products/SKU-2`)).body).toEqual(body);
   });
 
   it.each([
@@ -113,9 +113,9 @@ describe('products and prices', () => {
   });
 
   it('answers 404 for an unknown SKU, and 503 during an outage like the other business routes', async () => {
-    const unknown = await call(`${inventory.url}/products/SKU-9`);
+    const unknown = await request(`${inventory.url}/products/SKU-9`);
     await inventory.inject({ outage: true });
-    const down = await call(`${inventory.url}/products/SKU-1`);
+    const down = await request(`${inventory.url}/products/SKU-1`);
 
     expect(unknown.status).toBe(404);
     expect(unknown.body.message).toBe('Unknown SKU "SKU-9"; the catalogue holds SKU-1, SKU-2, SKU-3, SKU-4.');
@@ -129,7 +129,7 @@ describe('the restock job with several replicas', () => {
 
   it('runs on the leader only when the replicas share a lock through REDIS_URL', async () => {
     const replicas = [await startInventory({ REDIS_URL: servers[0].url, REPLICA_ID: 'inventory-1' }), await startInventory({ REDIS_URL: servers[0].url, REPLICA_ID: 'inventory-2' })];
-    const health = await call(`${replicas[1].url}/health`);
+    const health = await request(`${replicas[1].url}/health`);
 
     const results = replicas.map((replica) => replica.app.get(RestockJob).restock());
 
@@ -143,9 +143,9 @@ describe('fault injection', () => {
   it('answers 503 to stock and reservations during an outage, and /health turns 503', async () => {
     await inventory.inject({ outage: true });
 
-    const stock = await call(`${inventory.url}/stock/SKU-1`);
+    const stock = await request(`${inventory.url}/stock/SKU-1`);
     const reservation = await reserve({ sku: 'SKU-1', quantity: 1 });
-    const health = await call(`${inventory.url}/health`);
+    const health = await request(`${inventory.url}/health`);
 
     expect(stock.status).toBe(503);
     expect(stock.body.message).toBe('Injected fault: the inventory is in an outage. DELETE /admin/faults ends it.');
@@ -157,19 +157,19 @@ describe('fault injection', () => {
   it('is healthy again once the faults are deleted', async () => {
     await inventory.inject({ outage: true });
 
-    const { status, body } = await call(`${inventory.url}/admin/faults`, 'DELETE');
+    const { status, body } = await request(`${inventory.url}/admin/faults`, 'DELETE');
 
     expect(status).toBe(200);
     expect(body).toEqual({ errorRate: 0, latencyMs: 0, outage: false });
-    expect((await call(`${inventory.url}/stock/SKU-1`)).status).toBe(200);
-    expect((await call(`${inventory.url}/health`)).body).toMatchObject({ status: 'ok', details: { catalogue: { status: 'up', skus: 4 } } });
+    expect((await request(`${inventory.url}/stock/SKU-1`)).status).toBe(200);
+    expect((await request(`${inventory.url}/health`)).body).toMatchObject({ status: 'ok', details: { catalogue: { status: 'up', skus: 4 } } });
   });
 
   it('fails every request with errorRate 1, and none with errorRate 0', async () => {
     await inventory.inject({ errorRate: 1 });
-    const failed = await call(`${inventory.url}/stock/SKU-1`);
+    const failed = await request(`${inventory.url}/stock/SKU-1`);
     await inventory.inject({ errorRate: 0 });
-    const served = await call(`${inventory.url}/stock/SKU-1`);
+    const served = await request(`${inventory.url}/stock/SKU-1`);
 
     expect(failed.status).toBe(500);
     expect(failed.body.message).toBe('Injected fault: a random error (errorRate 1).');
@@ -180,7 +180,7 @@ describe('fault injection', () => {
     await inventory.inject({ latencyMs: 60 });
     const started = performance.now();
 
-    const { status } = await call(`${inventory.url}/stock/SKU-1`);
+    const { status } = await request(`${inventory.url}/stock/SKU-1`);
 
     expect(status).toBe(200);
     expect(performance.now() - started).toBeGreaterThanOrEqual(55);
@@ -189,11 +189,11 @@ describe('fault injection', () => {
   it('changes only the settings given, and answers with all of them', async () => {
     await inventory.inject({ latencyMs: 10 });
 
-    const { status, body } = await call(`${inventory.url}/admin/faults`, 'POST', { errorRate: 0.25 });
+    const { status, body } = await request(`${inventory.url}/admin/faults`, 'POST', { errorRate: 0.25 });
 
     expect(status).toBe(200);
     expect(body).toEqual({ errorRate: 0.25, latencyMs: 10, outage: false });
-    expect((await call(`${inventory.url}/admin/faults`)).body).toEqual(body);
+    expect((await request(`${inventory.url}/admin/faults`)).body).toEqual(body);
   });
 
   it.each([
@@ -208,21 +208,21 @@ describe('fault injection', () => {
     [{}, 'Give at least one of errorRate, latencyMs, outage.', undefined],
     [[true], 'The body must be a JSON object such as {"outage":true} (with Content-Type: application/json).', undefined],
   ])('answers 400 for the faults %j: %s', async (body, message, field) => {
-    const answer = await call(`${inventory.url}/admin/faults`, 'POST', body);
+    const answer = await request(`${inventory.url}/admin/faults`, 'POST', body);
 
     expect(answer.status).toBe(400);
     expect(answer.body).toEqual({ statusCode: 400, error: 'Bad Request', message, ...(field === undefined ? {} : { field }) });
-    expect((await call(`${inventory.url}/admin/faults`)).body).toEqual({ errorRate: 0, latencyMs: 0, outage: false });
+    expect((await request(`${inventory.url}/admin/faults`)).body).toEqual({ errorRate: 0, latencyMs: 0, outage: false });
   });
 });
 
 describe('request counts', () => {
   it('counts every request that reached a business route, failed ones included, and nothing else', async () => {
-    await call(`${inventory.url}/stock/SKU-1`);
-    await call(`${inventory.url}/stock/SKU-9`);
+    await request(`${inventory.url}/stock/SKU-1`);
+    await request(`${inventory.url}/stock/SKU-9`);
     await inventory.inject({ outage: true });
     await reserve({ sku: 'SKU-1', quantity: 1 });
-    await call(`${inventory.url}/health`);
+    await request(`${inventory.url}/health`);
 
     const stats = await inventory.stats();
 
@@ -230,7 +230,7 @@ describe('request counts', () => {
   });
 
   it('starts counting again from zero on DELETE /admin/stats', async () => {
-    await call(`${inventory.url}/stock/SKU-1`);
+    await request(`${inventory.url}/stock/SKU-1`);
 
     await inventory.resetStats();
 

@@ -1,7 +1,7 @@
 import { BulwarkCaches } from '@bulwark/nestjs';
 import { useRedisServers } from '@bulwark/test/support';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { call } from '../../inventory-service/test/support/http.call.js';
+import { request } from 'sample-kit';
 import { startInventory, stopInventories, type RunningInventory } from '../../inventory-service/test/support/inventory.app.js';
 import { eventually } from './support/eventually.js';
 import { startOrders, stopOrderServices, type RunningOrders } from './support/order.app.js';
@@ -16,8 +16,8 @@ afterEach(async () => {
   await stopInventories();
 });
 
-const product = (orders: RunningOrders, sku = 'SKU-1') => call(`${orders.url}/products/${sku}`);
-const setPrice = (orders: RunningOrders, body: unknown, sku = 'SKU-1') => call(`${orders.url}/products/${sku}/price`, 'PUT', body);
+const product = (orders: RunningOrders, sku = 'SKU-1') => request(`${orders.url}/products/${sku}`);
+const setPrice = (orders: RunningOrders, body: unknown, sku = 'SKU-1') => request(`${orders.url}/products/${sku}/price`, 'PUT', body);
 const productReads = async (): Promise<number> => (await inventory.stats()).byRoute['GET /products/:sku'] ?? 0;
 
 describe('the product catalogue, one replica', () => {
@@ -47,13 +47,13 @@ describe('the product catalogue, one replica', () => {
     expect(changed.body).toMatchObject({ sku: 'SKU-1', priceCents: 1_299 });
     expect(read.body).toMatchObject({ sku: 'SKU-1', priceCents: 1_299 });
     expect(await productReads()).toBe(2);
-    expect((await call(`${inventory.url}/products/SKU-1`)).body).toMatchObject({ priceCents: 1_299 });
+    expect((await request(`${inventory.url}/products/SKU-1`)).body).toMatchObject({ priceCents: 1_299 });
   });
 
   it('keeps serving the cached price when the inventory changes behind its back: the cache answers', async () => {
     await product(orders);
 
-    await call(`${inventory.url}/products/SKU-1/price`, 'PUT', { priceCents: 9_900 });
+    await request(`${inventory.url}/products/SKU-1/price`, 'PUT', { priceCents: 9_900 });
 
     expect((await product(orders)).body).toMatchObject({ priceCents: 8_900 });
     expect(await productReads()).toBe(1);
@@ -97,7 +97,7 @@ describe('the product catalogue, two replicas sharing Redis', () => {
     expect((await product(a)).body).toMatchObject({ priceCents: 8_900 });
     expect(await productReads()).toBe(1);
     // Behind the caches' back: b keeps its cached copy, so what follows is the eviction's doing.
-    await call(`${inventory.url}/products/SKU-1/price`, 'PUT', { priceCents: 9_900 });
+    await request(`${inventory.url}/products/SKU-1/price`, 'PUT', { priceCents: 9_900 });
     expect((await product(b)).body).toMatchObject({ priceCents: 8_900 });
 
     expect((await setPrice(a, { priceCents: 1_299 })).status).toBe(200);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { call } from '../../inventory-service/test/support/http.call.js';
+import { request } from 'sample-kit';
 import { startInventory, stopInventories, type RunningInventory } from '../../inventory-service/test/support/inventory.app.js';
 import { startOrders, stopOrderServices, type RunningOrders } from './support/order.app.js';
 
@@ -15,11 +15,11 @@ afterEach(async () => {
   await stopInventories();
 });
 
-const order = (body: unknown) => call(`${orders.url}/orders`, 'POST', body);
+const order = (body: unknown) => request(`${orders.url}/orders`, 'POST', body);
 
 describe('the order flow, inventory healthy', () => {
   it('looks the stock up in the inventory', async () => {
-    const { status, body } = await call(`${orders.url}/stock/SKU-1`);
+    const { status, body } = await request(`${orders.url}/stock/SKU-1`);
 
     expect(status).toBe(200);
     expect(body).toEqual({ sku: 'SKU-1', level: 25, degraded: false });
@@ -39,8 +39,8 @@ describe('the order flow, inventory healthy', () => {
       quote: { unitPriceCents: 8_900, quantity: 2, subtotalCents: 17_800, discountCents: 0, shippingCents: 0, totalCents: 17_800, currency: 'EUR' },
     });
     expect((await inventory.stats()).byRoute).toEqual({ 'GET /stock/:sku': 1, 'GET /products/:sku': 1, 'POST /reservations': 1 });
-    expect((await call(`${inventory.url}/stock/SKU-1`)).body).toEqual({ sku: 'SKU-1', level: 23 });
-    const read = await call(`${orders.url}/orders/${String(placed.body.id)}`);
+    expect((await request(`${inventory.url}/stock/SKU-1`)).body).toEqual({ sku: 'SKU-1', level: 23 });
+    const read = await request(`${orders.url}/orders/${String(placed.body.id)}`);
     expect(read.status).toBe(200);
     expect(read.body).toEqual(placed.body);
   });
@@ -49,7 +49,7 @@ describe('the order flow, inventory healthy', () => {
     await order({ sku: 'SKU-1', quantity: 2 });
     await inventory.resetStats();
 
-    const { body } = await call(`${orders.url}/stock/SKU-1`);
+    const { body } = await request(`${orders.url}/stock/SKU-1`);
 
     expect(body).toEqual({ sku: 'SKU-1', level: 23, degraded: false });
     expect((await inventory.stats()).total).toBe(0);
@@ -64,7 +64,7 @@ describe('the order flow, inventory healthy', () => {
   });
 
   it("passes the inventory's 404 on for an unknown SKU: not retried, not counted against the breaker", async () => {
-    const lookup = await call(`${orders.url}/stock/SKU-9`);
+    const lookup = await request(`${orders.url}/stock/SKU-9`);
     const placed = await order({ sku: 'SKU-9', quantity: 1 });
 
     expect(lookup.status).toBe(404);
@@ -88,14 +88,14 @@ describe('the order flow, inventory healthy', () => {
   });
 
   it('answers 404 for an unknown order id', async () => {
-    const { status, body } = await call(`${orders.url}/orders/nope`);
+    const { status, body } = await request(`${orders.url}/orders/nope`);
 
     expect(status).toBe(404);
     expect(body.message).toBe('No order "nope".');
   });
 
   it('reports the inventory breaker CLOSED, the memory cache tier and this replica as the leader on /health', async () => {
-    const { status, body } = await call(`${orders.url}/health`);
+    const { status, body } = await request(`${orders.url}/health`);
 
     expect(status).toBe(200);
     expect(body.details).toEqual({
@@ -106,9 +106,9 @@ describe('the order flow, inventory healthy', () => {
   });
 
   it("serves Bulwark's metrics and Node's process metrics on /metrics", async () => {
-    await call(`${orders.url}/stock/SKU-1`);
+    await request(`${orders.url}/stock/SKU-1`);
 
-    const { status, headers, body } = await call<string>(`${orders.url}/metrics`);
+    const { status, headers, body } = await request<string>(`${orders.url}/metrics`);
 
     expect(status).toBe(200);
     expect(headers.get('content-type')).toContain('text/plain');

@@ -1,6 +1,6 @@
 import { toMilliseconds } from '@bulwark/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { call, type Answer } from '../../inventory-service/test/support/http.call.js';
+import { request, type Reply } from 'sample-kit';
 import { startInventory, stopInventories, type RunningInventory } from '../../inventory-service/test/support/inventory.app.js';
 import { SAMPLE_POLICIES } from '../src/config/bulwark.config.js';
 import { startOrders, stopOrderServices, type RunningOrders } from './support/order.app.js';
@@ -24,11 +24,11 @@ afterEach(async () => {
   await stopInventories();
 });
 
-const stock = (sku = 'SKU-1') => call(`${orders.url}/stock/${sku}`);
-const product = (sku = 'SKU-1') => call(`${orders.url}/products/${sku}`);
-const order = () => call(`${orders.url}/orders`, 'POST', { sku: 'SKU-1', quantity: 1 });
-const burst = (): Promise<Answer[]> => Promise.all(Array.from({ length: N }, order));
-const breakerHealth = async () => ((await call(`${orders.url}/health`)).body.details as Record<string, unknown>).circuitBreakers;
+const stock = (sku = 'SKU-1') => request(`${orders.url}/stock/${sku}`);
+const product = (sku = 'SKU-1') => request(`${orders.url}/products/${sku}`);
+const order = () => request(`${orders.url}/orders`, 'POST', { sku: 'SKU-1', quantity: 1 });
+const burst = (): Promise<Reply[]> => Promise.all(Array.from({ length: N }, order));
+const breakerHealth = async () => ((await request(`${orders.url}/health`)).body.details as Record<string, unknown>).circuitBreakers;
 
 /**
  * Caches SKU-1's level and product, breaks the inventory, and counts from zero. Unless told to keep
@@ -172,7 +172,7 @@ describe('the order service configured through BULWARK__* variables', () => {
     await outage();
     await openCircuit();
 
-    const { status, body } = await call(`${orders.url}/health`);
+    const { status, body } = await request(`${orders.url}/health`);
 
     expect(status).toBe(503);
     expect(body.error).toEqual({ circuitBreakers: { status: 'down', breakers: { inventory: { state: 'OPEN', retryAfterMs: OPEN_MS } }, open: ['inventory'] } });

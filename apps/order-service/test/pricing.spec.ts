@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { call } from '../../inventory-service/test/support/http.call.js';
+import { request } from 'sample-kit';
 import { startInventory, stopInventories, type RunningInventory } from '../../inventory-service/test/support/inventory.app.js';
 import { PricingCalculator } from '../src/pricing/pricing.calculator.js';
 import { startOrders, stopOrderServices, type RunningOrders } from './support/order.app.js';
@@ -56,7 +56,7 @@ describe('GET /products/:sku/quote', () => {
     await stopInventories();
   });
 
-  const quote = (query: string) => call(`${orders.url}/products/SKU-1/quote${query}`);
+  const quote = (query: string) => request(`${orders.url}/products/SKU-1/quote${query}`);
 
   it('quotes with the cached price and the memoized calculation: a repeated quote computes nothing', async () => {
     const pricing = orders.app.get(PricingCalculator);
@@ -75,7 +75,7 @@ describe('GET /products/:sku/quote', () => {
     const pricing = orders.app.get(PricingCalculator);
     await quote('?quantity=2');
 
-    const placed = await call(`${orders.url}/orders`, 'POST', { sku: 'SKU-1', quantity: 2 });
+    const placed = await request(`${orders.url}/orders`, 'POST', { sku: 'SKU-1', quantity: 2 });
 
     expect(placed.body.quote).toMatchObject({ quantity: 2, totalCents: 17_800 });
     expect(pricing.computed).toBe(1);

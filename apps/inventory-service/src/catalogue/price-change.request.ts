@@ -1,4 +1,4 @@
-import { integerField, readFields, required } from '../http/body-fields.js';
+import { integerField, readFields, required } from 'sample-kit';
 import type { PriceChange } from './product.types.js';
 
 /** The highest unit price accepted: 100 000.00. */

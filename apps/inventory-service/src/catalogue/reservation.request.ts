@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { identifierField, integerField, readFields, required } from '../http/body-fields.js';
+import { identifierField, integerField, readFields, required } from 'sample-kit';
 import type { ReservationRequest } from './stock.types.js';
 
 /** The most units one reservation may take. */

@@ -1,5 +1,5 @@
 import { registerAs } from '@nestjs/config';
-import { readInteger, type Env } from './env.js';
+import { readInteger, type Env } from 'sample-kit';
 
 const ONE_DAY_MS = 86_400_000;
 

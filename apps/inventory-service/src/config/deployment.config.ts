@@ -1,5 +1,5 @@
 import { registerAs } from '@nestjs/config';
-import { readRedisUrl, readRedisUrls, readReplicaId, type Env } from './env.js';
+import { readRedisUrl, readRedisUrls, readReplicaId, type Env } from 'sample-kit';
 
 /** How this replica names itself, and where the lock of its leader-only job lives. */
 export interface DeploymentConfig {

@@ -1,4 +1,4 @@
-import { flagField, fractionField, integerField, readFields, badRequest } from '../http/body-fields.js';
+import { flagField, fractionField, integerField, readFields, badRequest } from 'sample-kit';
 
 /** The faults injected into every stock and reservation request. */
 export interface FaultSettings {

@@ -3,11 +3,11 @@ import { Test } from '@nestjs/testing';
 import { AppModule } from '../../src/app.module.js';
 import { catalogueConfig, catalogueConfigFrom } from '../../src/config/catalogue.config.js';
 import { deploymentConfig, deploymentConfigFrom } from '../../src/config/deployment.config.js';
-import type { Env } from '../../src/config/env.js';
+import type { Env } from 'sample-kit';
 import { serverConfig, serverConfigFrom } from '../../src/config/server.config.js';
 import type { FaultSettings } from '../../src/faults/fault.settings.js';
 import type { TrafficStats } from '../../src/stats/traffic-stats.service.js';
-import { call } from './http.call.js';
+import { request } from 'sample-kit';
 
 /** An inventory service listening on a free loopback port. */
 export interface RunningInventory {
@@ -53,10 +53,10 @@ export async function startInventory(env: Env = {}): Promise<RunningInventory> {
   return {
     app,
     url,
-    inject: (faults) => expectOk(call(`${url}/admin/faults`, 'POST', faults)),
-    mend: () => expectOk(call(`${url}/admin/faults`, 'DELETE')),
-    stats: async () => (await call<TrafficStats>(`${url}/admin/stats`)).body,
-    resetStats: () => expectOk(call(`${url}/admin/stats`, 'DELETE')),
+    inject: (faults) => expectOk(request(`${url}/admin/faults`, 'POST', faults)),
+    mend: () => expectOk(request(`${url}/admin/faults`, 'DELETE')),
+    stats: async () => (await request<TrafficStats>(`${url}/admin/stats`)).body,
+    resetStats: () => expectOk(request(`${url}/admin/stats`, 'DELETE')),
   };
 }
 

@@ -1,4 +1,4 @@
-import { request } from './demo.http.js';
+import { request } from 'sample-kit';
 
 /** The inventory's request counts (`GET /admin/stats`). */
 export interface InventoryStats {

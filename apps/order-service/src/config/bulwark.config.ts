@@ -1,7 +1,7 @@
 import { bulwarkOptionsFromEnv, type BulwarkModuleOptions } from '@bulwark/nestjs';
 import { registerAs } from '@nestjs/config';
 import { deploymentConfigFrom, type DeploymentConfig } from './deployment.config.js';
-import type { Env } from './env.js';
+import type { Env } from 'sample-kit';
 import { mergeOptions } from './merge-options.js';
 
 /** The cache of stock levels read from the inventory. */

@@ -1,5 +1,5 @@
 import { registerAs } from '@nestjs/config';
-import { readRedisUrl, readRedisUrls, readReplicaId, type Env } from './env.js';
+import { readRedisUrl, readRedisUrls, readReplicaId, type Env } from 'sample-kit';
 
 /** Where this replica keeps what it shares with the others, and how it names itself. */
 export interface DeploymentConfig {

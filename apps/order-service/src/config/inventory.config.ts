@@ -1,5 +1,5 @@
 import { registerAs } from '@nestjs/config';
-import { readBaseUrl, type Env } from './env.js';
+import { readBaseUrl, type Env } from 'sample-kit';
 
 /** Where the inventory service is. */
 export interface InventoryConfig {

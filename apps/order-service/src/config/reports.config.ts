@@ -1,6 +1,6 @@
 import { registerAs } from '@nestjs/config';
 import { CronTime } from 'cron';
-import type { Env } from './env.js';
+import type { Env } from 'sample-kit';
 
 /** When the end-of-day report runs by default: 23:30 every day, in the process's time zone. */
 export const DEFAULT_REPORT_CRON = '0 30 23 * * *';

@@ -1,6 +1,6 @@
 import type { LogLevel } from '@nestjs/common';
 import { registerAs } from '@nestjs/config';
-import { readLogLevels, readPort, type Env } from './env.js';
+import { readLogLevels, readPort, type Env } from 'sample-kit';
 
 /** Where and how loudly the order service runs. */
 export interface ServerConfig {

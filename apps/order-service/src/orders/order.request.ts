@@ -1,4 +1,4 @@
-import { identifierField, integerField, readFields, required } from '../http/body-fields.js';
+import { identifierField, integerField, readFields, required } from 'sample-kit';
 import type { OrderRequest } from './order.types.js';
 
 /** The most units one order may ask for. */

@@ -1,4 +1,4 @@
-import { badRequest } from '../http/body-fields.js';
+import { badRequest } from 'sample-kit';
 import { MAX_QUANTITY } from '../orders/order.request.js';
 
 /**

@@ -5,7 +5,7 @@ import { Test } from '@nestjs/testing';
 import { AppModule } from '../../src/app.module.js';
 import { bulwarkConfig, bulwarkConfigFrom } from '../../src/config/bulwark.config.js';
 import { deploymentConfig, deploymentConfigFrom } from '../../src/config/deployment.config.js';
-import type { Env } from '../../src/config/env.js';
+import type { Env } from 'sample-kit';
 import { inventoryConfig, inventoryConfigFrom } from '../../src/config/inventory.config.js';
 import { reportsConfig, reportsConfigFrom } from '../../src/config/reports.config.js';
 import { serverConfig, serverConfigFrom } from '../../src/config/server.config.js';

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { ServiceProcess } from '../../../launcher/src/service.process.js';
-import type { Env } from '../../src/config/env.js';
+import type { Env } from 'sample-kit';
 
 /** Runs a TypeScript entry point from source: the launcher test's loader, with its on-disk transpile cache. */
 const FROM_SOURCE = ['--conditions=source', '--import', fileURLToPath(new URL('../../../launcher/test/support/register-typescript.mjs', import.meta.url))];

@@ -1,4 +1,5 @@
-import { pause, request } from '../demo.http.js';
+import { request } from 'sample-kit';
+import { pause } from '../pause.js';
 import type { OrderReplica } from '../demo-system.js';
 import { euros } from '../probes.js';
 import { result, type DemoContext, type DemoStep, type StepResult } from '../step.types.js';

@@ -1,4 +1,5 @@
-import { pause, request } from '../demo.http.js';
+import { request } from 'sample-kit';
+import { pause } from '../pause.js';
 import { DEMO_TIMINGS } from '../demo.settings.js';
 import type { OrderReplica } from '../demo-system.js';
 import { ordersHealth } from '../probes.js';

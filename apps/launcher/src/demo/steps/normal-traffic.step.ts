@@ -1,4 +1,4 @@
-import { request } from '../demo.http.js';
+import { request } from 'sample-kit';
 import { euros, inventoryStats, resetInventoryStats, type StockAnswer } from '../probes.js';
 import { result, type DemoStep } from '../step.types.js';
 

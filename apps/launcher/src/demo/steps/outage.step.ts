@@ -1,4 +1,5 @@
-import { pause, request } from '../demo.http.js';
+import { request } from 'sample-kit';
+import { pause } from '../pause.js';
 import { DEMO_TIMINGS } from '../demo.settings.js';
 import { inventoryStats, ordersHealth, resetInventoryStats, type StockAnswer } from '../probes.js';
 import { result, type DemoStep, type StepResult } from '../step.types.js';

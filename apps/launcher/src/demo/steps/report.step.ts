@@ -1,4 +1,5 @@
-import { pause, request } from '../demo.http.js';
+import { request } from 'sample-kit';
+import { pause } from '../pause.js';
 import { result, type DemoStep } from '../step.types.js';
 
 /** What the demo reads of a report run. */

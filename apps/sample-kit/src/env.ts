@@ -33,7 +33,7 @@ export function readPort(env: Env, name: string, fallback: number): number {
  * @returns the integer
  * @throws Error naming the variable, the value and the range allowed
  * @example
- * readInteger({ RESTOCK_INTERVAL_MS: '0' }, 'RESTOCK_INTERVAL_MS', 60_000, 0, 86_400_000); // 0
+ * readInteger({ ORDER_PORT: '8080' }, 'ORDER_PORT', 3000, 0, 65_535); // 8080
  */
 export function readInteger(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name]?.trim();
@@ -61,6 +61,25 @@ export function readLogLevels(env: Env): LogLevel[] {
   const index = LOG_LEVELS.indexOf(raw as LogLevel);
   if (index < 0) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVEL_NAMES.join(', ')}; got "${env.LOG_LEVEL}".`);
   return LOG_LEVELS.slice(index);
+}
+
+/**
+ * Reads an `http:` or `https:` base URL.
+ *
+ * @param env the variables to read
+ * @param name the variable, e.g. `INVENTORY_URL`
+ * @param fallback used when the variable is unset or empty
+ * @returns the URL without a trailing slash
+ * @throws Error naming the variable and the value when it is not such a URL
+ * @example
+ * readBaseUrl({ INVENTORY_URL: 'http://inventory:3001/' }, 'INVENTORY_URL', 'http://127.0.0.1:3001'); // 'http://inventory:3001'
+ */
+export function readBaseUrl(env: Env, name: string, fallback: string): string {
+  const raw = env[name]?.trim() || fallback;
+  if (!URL.canParse(raw) || !/^https?:$/.test(new URL(raw).protocol)) {
+    throw new Error(`${name} must be an http:// or https:// URL such as ${fallback}; got "${raw}".`);
+  }
+  return raw.replace(/\/+$/, '');
 }
 
 /**
@@ -96,14 +115,14 @@ export function readRedisUrls(env: Env, name: string): string[] | undefined {
 }
 
 /**
- * Reads `REPLICA_ID`: how this process names itself to the other replicas (the leader election of the restock job).
+ * Reads `REPLICA_ID`: how this process names itself to the other replicas (in the leader election).
  *
  * @param env the variables to read
  * @returns 1 to 64 of letters, digits, `.`, `_`, `:` and `-`
  * @default `<hostname>-<pid>`
  * @throws Error naming the variable and the value when it is not such a text
  * @example
- * readReplicaId({ REPLICA_ID: 'inventory-2' }); // 'inventory-2'
+ * readReplicaId({ REPLICA_ID: 'orders-2' }); // 'orders-2'
  */
 export function readReplicaId(env: Env): string {
   const raw = env.REPLICA_ID?.trim();

@@ -1,21 +1,22 @@
-/** An HTTP answer with its JSON (or text) body. */
-export interface Answer<Body = Record<string, unknown>> {
+/** An HTTP answer with its parsed JSON body (or its text). */
+export interface Reply<Body = Record<string, unknown>> {
   readonly status: number;
   readonly headers: Headers;
   readonly body: Body;
 }
 
 /**
- * Makes one real HTTP request, sending and reading JSON.
+ * Makes one HTTP request, sending and reading JSON.
  *
  * @param url the full URL
  * @param method the HTTP method
  * @param body sent as JSON when given
- * @returns the status, headers and parsed body (the raw text when it is not JSON)
+ * @returns the status, headers and body
+ * @throws Error when there is no answer within 10 s
  * @example
- * const { status, body } = await call(`${url}/stock/SKU-1`);
+ * const { body } = await request(`${orders}/stock/SKU-1`);
  */
-export async function call<Body = Record<string, unknown>>(url: string, method = 'GET', body?: unknown): Promise<Answer<Body>> {
+export async function request<Body = Record<string, unknown>>(url: string, method = 'GET', body?: unknown): Promise<Reply<Body>> {
   const response = await fetch(url, {
     method,
     headers: body === undefined ? undefined : { 'content-type': 'application/json' },

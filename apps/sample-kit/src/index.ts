@@ -1,0 +1,3 @@
+export * from './body-fields.js';
+export * from './env.js';
+export * from './json-request.js';
