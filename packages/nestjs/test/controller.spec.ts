@@ -1,10 +1,11 @@
-import { Controller, Get, Injectable, Param, ParseIntPipe, UseGuards, type CanActivate } from '@nestjs/common';
+import { Controller, Get, Injectable, Param, ParseIntPipe, UseGuards, UseInterceptors, type CallHandler, type CanActivate, type NestInterceptor } from '@nestjs/common';
 import { ManualClock } from '@bulwark/core';
 import { Cron, SchedulerRegistry, ScheduleModule } from '@nestjs/schedule';
 import { ApiOkResponse, DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { map, type Observable } from 'rxjs';
 import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BulwarkModule, CircuitBreaker, Retry } from '../src/index.js';
+import { BulwarkModule, Cacheable, CircuitBreaker, Retry } from '../src/index.js';
 import { closeApps, createApp } from './testing-app.js';
 
 @Injectable()
@@ -42,6 +43,30 @@ class StockController {
   }
 }
 
+/** Wraps what the route handler returns, and counts the requests it saw. */
+@Injectable()
+class EnvelopeInterceptor implements NestInterceptor {
+  static seen = 0;
+  intercept(_context: unknown, next: CallHandler): Observable<unknown> {
+    EnvelopeInterceptor.seen++;
+    return next.handle().pipe(map((data: unknown) => ({ data })));
+  }
+}
+
+@Controller('prices')
+class PriceController {
+  calls = 0;
+
+  @Get(':sku')
+  @UseInterceptors(EnvelopeInterceptor)
+  @Cacheable({ name: 'prices', ttl: '1m' })
+  @Retry({ maxAttempts: 3, delay: 0 })
+  async price(@Param('sku') sku: string): Promise<{ sku: string; cents: number }> {
+    if (++this.calls === 1) throw new Error('flaky pricing');
+    return { sku, cents: 990 };
+  }
+}
+
 @Injectable()
 class NightlyJob {
   @Cron('0 3 * * *', { name: 'nightly' })
@@ -67,6 +92,16 @@ describe('decorated controllers and other metadata on the same method', () => {
     await request(server).get('/stock/abc').expect(400);
     expect(CountingGuard.passed).toBeGreaterThanOrEqual(4);
     await request(server).get('/stock/health/ping').expect(200, 'pong');
+  });
+
+  it('runs interceptors around the whole protected method: once per request, seeing the retried or cached result', async () => {
+    const app = await createApp({ imports: [BulwarkModule.forRoot()], controllers: [PriceController], providers: [EnvelopeInterceptor] });
+    const server = app.getHttpServer();
+    await request(server).get('/prices/SKU-1').expect(200, { data: { sku: 'SKU-1', cents: 990 } });
+    await request(server).get('/prices/SKU-1').expect(200, { data: { sku: 'SKU-1', cents: 990 } });
+    // Two attempts for the first request, none for the cached second; the interceptor saw two requests.
+    expect(app.get(PriceController).calls).toBe(2);
+    expect(EnvelopeInterceptor.seen).toBe(2);
   });
 
   it('keeps `this`, the method name, and other decorators metadata in either order', async () => {
