@@ -11,7 +11,7 @@ import { URL, fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const vitest = join(dirname(createRequire(import.meta.url).resolve('vitest/package.json')), 'vitest.mjs');
-const loader = join(root, 'packages/redis/test/fixtures/ts-loader.mjs');
+const loader = join(root, 'test/support/ts-loader/ts-loader.mjs');
 
 const args = process.argv.slice(2);
 const env = { ...process.env, CHAOS_SEED: process.env.CHAOS_SEED || String(randomInt(2 ** 32 - 1)) };

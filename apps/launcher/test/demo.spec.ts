@@ -3,7 +3,7 @@ import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 
-const register = fileURLToPath(new URL('./support/register-typescript.mjs', import.meta.url));
+const register = fileURLToPath(new URL('../../../test/support/ts-loader/ts-loader.mjs', import.meta.url));
 const demoMain = fileURLToPath(new URL('../src/demo.ts', import.meta.url));
 const ROW = /^\| (\d+)\s+\| ([^|]+?)\s+\| ([^|]+?)\s+\| ([^|]+?)\s+\| (ok|FAILED|skipped)\s+\|$/gm;
 const ORDER_PID = /^ {2}order-service\s+\S+\s+orders-\d \(pid (\d+)\)$/gm;

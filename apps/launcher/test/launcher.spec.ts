@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 
-const register = fileURLToPath(new URL('./support/register-typescript.mjs', import.meta.url));
+const register = fileURLToPath(new URL('../../../test/support/ts-loader/ts-loader.mjs', import.meta.url));
 const launcherMain = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 const SERVICE_LINE = /^\s+(inventory-service|order-service)\s+(http:\/\/127\.0\.0\.1:\d+)\s+\(pid (\d+)\)$/gm;
 /** Startup from source transpiles both apps: bounded, but not instant. */

@@ -6,9 +6,10 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { useRedisServers } from '@bulwark/test/support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { transpileCached } from './fixtures/transpile-cache.mjs';
+import { transpileCached } from '../../../test/support/ts-loader/transpile-cache.mjs';
 
 const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
+const TS_LOADER = fileURLToPath(new URL('../../../test/support/ts-loader/ts-loader.mjs', import.meta.url));
 const PROCESSES = 4;
 const CALLERS = 250;
 
@@ -52,7 +53,7 @@ describe(`RedisSingleFlight across ${PROCESSES} OS processes × ${CALLERS} calle
 
 /** Starts one instance as its own OS process, running the TypeScript sources through a loader hook. */
 function startInstance(port: number): Instance {
-  const child = spawn(process.execPath, ['--conditions=source', '--import', './ts-loader.mjs', 'single-flight.child.ts', String(port), String(CALLERS)], {
+  const child = spawn(process.execPath, ['--conditions=source', '--import', TS_LOADER, 'single-flight.child.ts', String(port), String(CALLERS)], {
     cwd: fixtures,
     stdio: ['pipe', 'pipe', 'inherit'],
   });

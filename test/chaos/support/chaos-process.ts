@@ -2,11 +2,11 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { transpileCached } from '../../../packages/redis/test/fixtures/transpile-cache.mjs';
+import { transpileCached } from '../../support/ts-loader/transpile-cache.mjs';
 import { monotonicMs } from './monotonic-time.js';
 
 /** The loader that runs TypeScript sources in a child `node` without a build (shared with @bulwark/redis tests). */
-export const TS_LOADER = fileURLToPath(new URL('../../../packages/redis/test/fixtures/ts-loader.mjs', import.meta.url));
+export const TS_LOADER = fileURLToPath(new URL('../../support/ts-loader/ts-loader.mjs', import.meta.url));
 const REPOSITORY = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** Every child still running, killed when the test process exits without its cleanup. */

@@ -3,7 +3,7 @@ import { ServiceProcess } from '../../../launcher/src/service.process.js';
 import type { Env } from 'sample-kit';
 
 /** Runs a TypeScript entry point from source: the launcher test's loader, with its on-disk transpile cache. */
-const FROM_SOURCE = ['--conditions=source', '--import', fileURLToPath(new URL('../../../launcher/test/support/register-typescript.mjs', import.meta.url))];
+const FROM_SOURCE = ['--conditions=source', '--import', fileURLToPath(new URL('../../../../test/support/ts-loader/ts-loader.mjs', import.meta.url))];
 const ORDER_MAIN = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
 /** A first start transpiles every source it loads; later ones read the cache. */
 const LISTEN_TIMEOUT_MS = 30_000;
