@@ -118,6 +118,35 @@ describe('RedisSingleFlight against a real redis-server', () => {
     expect(performance.now() - started).toBeLessThan(BOUNDS.maxWaitMs / 2);
   });
 
+  it('extends its lock while a computation outlasts lockTtl, so waiters keep waiting instead of computing too', async () => {
+    const [holder, waiter] = [instance(), instance({ pollInterval: '10ms' })];
+    const bounds = { maxWaitMs: 5_000, lockTtlMs: 150 };
+    let calls = 0;
+    const held = holder.run('shop:catalog:k', async () => {
+      calls++;
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      await shared.set('shop:catalog:k', 'slow value');
+      return 'slow value';
+    }, read, bounds);
+    await until(async () => (await shared.exists('shop:catalog:k:__lock')) === 1);
+    const waited = waiter.run('shop:catalog:k', async () => `computed again ${++calls}`, read, bounds);
+    expect(await Promise.all([held, waited])).toEqual(['slow value', 'slow value']);
+    expect(calls).toBe(1);
+  });
+
+  it('lets the lock of a holder that stopped extending it lapse after lockTtl', async () => {
+    const [holder, waiter] = [instance(), instance({ pollInterval: '10ms' })];
+    const never = deferred<string>();
+    void holder.run('shop:catalog:k', () => never.promise, read, { maxWaitMs: 5_000, lockTtlMs: 200 });
+    await until(async () => (await shared.exists('shop:catalog:k:__lock')) === 1);
+    // The holder's process dies, and its connection with it.
+    holder['config'].client.disconnect();
+    const started = performance.now();
+    expect(await waiter.run('shop:catalog:k', async () => 'taken over', read, { maxWaitMs: 5_000, lockTtlMs: 200 })).toBe('taken over');
+    expect(performance.now() - started).toBeLessThan(1_000);
+    never.resolve('late');
+  });
+
   it('releases only its own lock', async () => {
     const flight = instance();
     const gate = deferred<void>();

@@ -67,6 +67,6 @@ describe('cache options', () => {
     const catalog = cache({ name: 'catalog' });
     expect(catalog.namespace).toBe('bulwark');
     expect(catalog.keyOf('x').startsWith('bulwark:catalog:')).toBe(true);
-    expect(CACHE_DEFAULTS).toMatchObject({ namespace: 'bulwark', ttl: '1m', grace: 0, earlyRefreshBeta: 1, cacheNull: true, maxWait: '5s', lockTtl: '10s' });
+    expect(CACHE_DEFAULTS).toMatchObject({ namespace: 'bulwark', ttl: '1m', grace: 0, earlyRefreshBeta: 1, cacheNull: true, maxWait: '5s', lockTtl: '3s' });
   });
 });

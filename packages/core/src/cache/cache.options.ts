@@ -63,7 +63,10 @@ export interface CacheOptions {
   singleFlight?: DistributedSingleFlight;
   /** With `singleFlight`: how long an instance waits for another's value before computing itself. @default '5s' */
   maxWait?: Duration;
-  /** With `singleFlight`: how long the cross-instance lock outlives a crashed holder. @default '10s' */
+  /**
+   * With `singleFlight`: how long the cross-instance lock outlives a crashed holder, who extends it
+   * every third of this while computing, however long that takes. @default '3s'
+   */
   lockTtl?: Duration;
   /** How long an entry is fresh (at least 1 ms). @default '1m' */
   ttl?: Duration;
@@ -89,7 +92,7 @@ export interface CacheOptions {
 export const CACHE_DEFAULTS = Object.freeze({
   namespace: 'bulwark',
   maxWait: '5s',
-  lockTtl: '10s',
+  lockTtl: '3s',
   ttl: '1m',
   grace: 0,
   earlyRefreshBeta: 1,

@@ -5,14 +5,15 @@ import { LandingWaiters } from './landing-waiters.js';
 import { resolveRedisSingleFlightOptions, type RedisSingleFlightConfig } from './redis-single-flight.config.js';
 import type { RedisSingleFlightOptions } from './redis-single-flight.options.js';
 import { landedChannel, singleFlightLockKey } from './redis-keys.js';
-import { COMPARE_AND_DELETE } from './redis.scripts.js';
+import { COMPARE_AND_DELETE, COMPARE_AND_EXTEND } from './redis.scripts.js';
 
-/** A lock this instance holds for a key, until `expiresAt` on the single flight's clock. */
+/** A lock this instance holds for a key: until `expiresAt` on the single flight's clock, unless extended. */
 interface HeldLock {
   readonly key: string;
   readonly lockKey: string;
   readonly token: string;
-  readonly expiresAt: number;
+  readonly ttlMs: number;
+  expiresAt: number;
 }
 
 /** A pause that does not keep the process alive. */
@@ -22,12 +23,12 @@ function sleep(ms: number): Promise<void> {
 
 /**
  * Cross-instance single flight on Redis: of all the instances missing a key at once, one computes
- * it. The first takes a short lock (`SET <key>:__lock <token> NX PX lockTtlMs`), computes and
- * stores the value (through `compute`), releases the lock by compare-and-delete and announces the
- * landing on `<namespace>:__landed`, retrying both while Redis fails (until the lock would have
- * expired). The others wait: woken by the announcement, and polling with backoff in case it is
- * lost, they re-read the store; after `maxWaitMs` a waiter computes itself. Within one process,
- * concurrent calls for a key share one flight.
+ * it. The first takes a short lock (`SET <key>:__lock <token> NX PX lockTtlMs`, extended while it
+ * computes), computes and stores the value (through `compute`), releases the lock by
+ * compare-and-delete and announces the landing on `<namespace>:__landed`, retrying both while
+ * Redis fails (until the lock would have expired). The others wait: woken by the announcement, and
+ * polling with backoff in case it is lost, they re-read the store; after `maxWaitMs` a waiter
+ * computes itself. Within one process, concurrent calls for a key share one flight.
  *
  * Fails open: when Redis cannot be reached, the caller computes at once (and `onError` fires).
  *
@@ -107,7 +108,8 @@ export class RedisSingleFlight extends DistributedSingleFlight {
       const locked = await this.tryLock(lockKey, token, options.lockTtlMs);
       if (locked !== false) {
         landing.cancel();
-        return locked === true ? this.lead({ key, lockKey, token, expiresAt: lockedAt + options.lockTtlMs }, compute, read) : compute();
+        if (locked !== true) return compute();
+        return this.lead({ key, lockKey, token, ttlMs: options.lockTtlMs, expiresAt: lockedAt + options.lockTtlMs }, compute, read);
       }
       const remainingMs = deadline - clock.now();
       if (remainingMs <= 0) {
@@ -134,14 +136,40 @@ export class RedisSingleFlight extends DistributedSingleFlight {
   }
 
   private async lead<T>(lock: HeldLock, compute: () => Promise<T>, read: () => Promise<T | undefined>): Promise<T> {
+    const stopExtending = this.keepLocked(lock);
     try {
       // The previous holder may have landed the value between our caller's miss and our lock.
       const landed = await this.read(read);
       return landed !== undefined ? landed : await compute();
     } finally {
+      stopExtending();
       // Not awaited: the caller has its value.
       void this.release(lock);
     }
+  }
+
+  /**
+   * Extends the lock every third of its ttl while the holder computes: a slow computation keeps it,
+   * and only a holder that crashed or lost Redis lets it lapse, after at most `lockTtlMs`.
+   *
+   * @returns stops extending
+   */
+  private keepLocked(lock: HeldLock): () => void {
+    const { client, runCommand, clock } = this.config;
+    const extend = (): void => {
+      const sentAt = clock.now();
+      runCommand(() => client.eval(COMPARE_AND_EXTEND, 1, lock.lockKey, lock.token, Math.ceil(lock.ttlMs))).then(
+        (extended) => {
+          if (extended === 1) lock.expiresAt = sentAt + lock.ttlMs;
+          // Gone (it lapsed, and another instance may hold it now): nothing left to keep.
+          else clearInterval(timer);
+        },
+        (error: unknown) => this.report(error),
+      );
+    };
+    const timer = setInterval(extend, Math.max(1, lock.ttlMs / 3));
+    timer.unref();
+    return () => clearInterval(timer);
   }
 
   /**
