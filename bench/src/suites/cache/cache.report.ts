@@ -1,3 +1,4 @@
+import type { Pinning } from '../../harness/cpu-pinning.js';
 import type { Measurement } from '../../harness/measure.js';
 import { significant } from '../../harness/stats.js';
 import type { SuiteResult } from '../../harness/suite.js';
@@ -18,6 +19,8 @@ export interface CacheMeasurements {
   readonly sequential: readonly Measurement[];
   /** `CONCURRENCY` calls per awaited operation; medians are per operation, not per call. */
   readonly concurrent: readonly Measurement[];
+  /** The CPU the L2 rows ran on, with their redis-server. */
+  readonly l2Pinning: Pinning;
   readonly stampedes: readonly StampedeOutcome[];
   readonly payloadBytes: number;
 }
@@ -39,6 +42,11 @@ const L2_NOTES = [
   'breaker (the client times commands out: failFastRedisOptions, same commandTimeout); Redis tier = cache({ ...tier.cacheOptions }), the headline: what a tier user pays on an L1 miss',
   '(its L1 refuses every entry, maxBytes 1 and sizeOf 2: L1 miss, fail-open Redis read, decode, entry offered to L1).',
 ];
+
+function pinningNote({ cpu, skipped }: Pinning): string {
+  if (cpu !== undefined) return `L2 rows ran with this process and its redis-server pinned to CPU ${cpu}: a reply that crosses cores costs more than what is measured (see bench/README.md).`;
+  return `L2 rows ran unpinned (${skipped}): their latencies depend on whether the scheduler puts client and server on one core.`;
+}
 
 function byName(measurements: readonly Measurement[]): (name: string) => number {
   const medians = new Map(measurements.map((m) => [m.name, m.ns.median]));
@@ -97,6 +105,7 @@ export function summarize(results: CacheMeasurements, run: CacheRunSettings): Su
       bulwark_tier: ns(concurrent('bulwark, Redis tier') / CONCURRENCY),
     },
     l2_payload_bytes: results.payloadBytes,
+    l2_pinned_cpu: results.l2Pinning.cpu ?? null,
     stampede_factory_calls_by_library: {
       bulwark: maxCalls(results.stampedes, 'bulwark getOrSet'),
       bulwark_redis_tier: maxCalls(results.stampedes, 'bulwark getOrSet, Redis tier'),
@@ -166,7 +175,7 @@ function verdicts(summary: SuiteResult): string[] {
  * @param summary the JSON summary built from it
  */
 export function report(results: CacheMeasurements, summary: SuiteResult): void {
-  const notes = [L1_NOTE, ...L2_NOTES.map((note) => note.replace('{bytes}', String(results.payloadBytes)))];
+  const notes = [L1_NOTE, ...L2_NOTES.map((note) => note.replace('{bytes}', String(results.payloadBytes))), pinningNote(results.l2Pinning)];
   const ratios = [
     'l1_hit_vs_cache_manager = bulwark getOrSet hits/s / cache-manager wrap hits/s (higher is better);',
     'l2_hit_vs_raw_get = bulwark, Redis tier / raw ioredis GET, one call at a time (lower is better).',

@@ -11,6 +11,8 @@ const RESERVED_PORT = 6379;
 /** A throwaway `redis-server`: loopback only, no persistence, its own temp directory. */
 export interface BenchRedisServer {
   readonly port: number;
+  /** The server's process id, e.g. to pin it to a CPU. */
+  readonly pid: number;
   /** Kills the process and removes its directory; safe to call twice. */
   stop(): Promise<void>;
 }
@@ -50,7 +52,7 @@ export async function startRedisServer(): Promise<BenchRedisServer> {
     await stop();
     throw error;
   }
-  return { port, stop };
+  return { port, pid: child.pid!, stop };
 }
 
 async function freePort(): Promise<number> {
