@@ -2,9 +2,9 @@ import { InvalidationBus, type Disposable, type FailOpenCacheStore, type Invalid
 
 /**
  * @internal An invalidation bus whose `publish` never throws: it runs under the tier's L2 time
- * limit and breaker (skipped at once while Redis is known to be down) and reports failures instead. Safe because an
- * instance whose subscriber missed messages resynchronises when it reconnects, and `l1Ttl` bounds
- * the rest.
+ * limit and breaker (skipped at once while Redis is known to be down) and reports failures
+ * instead. Safe because an instance whose subscriber missed messages resynchronises when it
+ * reconnects, and `l1Ttl` bounds the rest.
  */
 export class FailOpenInvalidationBus extends InvalidationBus {
   constructor(
