@@ -23,8 +23,8 @@ export interface LockNode {
   acquire(keys: LockKeys, owner: string, ttlMs: number): Promise<NodeAcquireReply>;
   /** @returns true when we still held the lock and the fence is now at least `token` */
   recordFence(keys: LockKeys, owner: string, token: number): Promise<boolean>;
-  /** @returns true when the lease was ours and is extended, false when it is gone or someone else's */
-  extend(keys: LockKeys, owner: string, ttlMs: number): Promise<boolean>;
+  /** @returns true when the lease is ours and extended (taken back, with `token`, where it was free); false when someone else's */
+  extend(keys: LockKeys, owner: string, ttlMs: number, token: number): Promise<boolean>;
   /** @returns true when it was ours; false when already gone or someone else's (both fine) */
   release(keys: LockKeys, owner: string, keepMs: number): Promise<boolean>;
   /** @returns the owner value stored, or null when the lock is free on this node */
@@ -45,8 +45,8 @@ export class RedisLockNode implements LockNode {
     return (await RECORD_FENCE.run(this.client, keys.lock, keys.fence, owner, token)) === 1;
   }
 
-  async extend(keys: LockKeys, owner: string, ttlMs: number): Promise<boolean> {
-    return (await EXTEND.run(this.client, keys.lock, owner, Math.ceil(ttlMs))) === 1;
+  async extend(keys: LockKeys, owner: string, ttlMs: number, token: number): Promise<boolean> {
+    return (await EXTEND.run(this.client, keys.lock, keys.fence, owner, Math.ceil(ttlMs), token)) === 1;
   }
 
   async release(keys: LockKeys, owner: string, keepMs: number): Promise<boolean> {

@@ -29,9 +29,11 @@ class MemoryNode implements LockNode {
     });
   }
 
-  extend(keys: LockKeys, owner: string, ttlMs: number): Promise<boolean> {
+  extend(keys: LockKeys, owner: string, ttlMs: number, token: number): Promise<boolean> {
     return this.reply(0, () => {
-      if (this.current(keys.lock) !== owner) return false;
+      const current = this.current(keys.lock);
+      if (current !== undefined && current !== owner) return false;
+      if (current === undefined) this.fences.set(keys.fence, Math.max(token, this.fences.get(keys.fence) ?? 0));
       this.values.set(keys.lock, { value: owner, expiresAt: systemClock.now() + ttlMs });
       return true;
     });
@@ -141,17 +143,30 @@ describe('LockQuorum (Redlock rounds over simulated nodes)', () => {
     expect(await settled(quorum.acquire(keys, 'second', 10_000))).toEqual({ ok: false, reason: 'unavailable' });
   });
 
-  it('extends with a majority, is unconfirmed without one, and lost when a majority denies', async () => {
+  it('extends with a majority, is unconfirmed without one, and lost when a majority is held by someone else', async () => {
     const { nodes, quorum } = quorumOf(3);
     await settled(quorum.acquire(keys, 'a', 10_000));
     nodes[2].stalled = true;
-    expect(await settled(quorum.extend(keys, 'a', 10_000))).toMatchObject({ outcome: 'extended' });
+    expect(await settled(quorum.extend(keys, 'a', 10_000, 1))).toMatchObject({ outcome: 'extended' });
     nodes[1].stalled = true;
-    expect(await settled(quorum.extend(keys, 'a', 10_000))).toEqual({ outcome: 'unconfirmed' });
+    expect(await settled(quorum.extend(keys, 'a', 10_000, 1))).toEqual({ outcome: 'unconfirmed' });
     nodes[1].stalled = nodes[2].stalled = false;
-    nodes[0].values.clear();
+    for (const node of [nodes[0], nodes[1]]) node.values.set(keys.lock, { value: 'b', expiresAt: systemClock.now() + 10_000 });
+    expect(await settled(quorum.extend(keys, 'a', 10_000, 1))).toEqual({ outcome: 'lost' });
+  });
+
+  it('takes back, with its token, a node where the lock went free, so it keeps tolerating any one failure', async () => {
+    const { nodes, quorum } = quorumOf(3);
+    const acquired = await settled(quorum.acquire(keys, 'a', 10_000));
+    const token = (acquired as { token: number }).token;
+    // The node restarted empty: no lock, no fence.
     nodes[1].values.clear();
-    expect(await settled(quorum.extend(keys, 'a', 10_000))).toEqual({ outcome: 'lost' });
+    nodes[1].fences.clear();
+    expect(await settled(quorum.extend(keys, 'a', 10_000, token))).toMatchObject({ outcome: 'extended' });
+    expect(await nodes[1].read(keys)).toBe('a');
+    expect(nodes[1].fences.get(keys.fence)).toBe(token);
+    nodes[2].stalled = true;
+    expect(await settled(quorum.extend(keys, 'a', 10_000, token))).toMatchObject({ outcome: 'extended' });
   });
 
   it('counts a release of a key that is already gone as confirmed', async () => {

@@ -72,12 +72,13 @@ export class LockQuorum {
   }
 
   /**
-   * Extends the lease on every node. Extended when a majority confirms in time; lost when so many
-   * nodes say it is gone that a majority can no longer hold it; unconfirmed otherwise.
+   * Extends the lease on every node, taking back with `token` the nodes where it is free. Extended
+   * when a majority confirms in time; lost when so many nodes are held by someone else that a
+   * majority can no longer be ours; unconfirmed otherwise.
    */
-  async extend(keys: LockKeys, owner: string, ttlMs: number): Promise<QuorumExtension> {
+  async extend(keys: LockKeys, owner: string, ttlMs: number, token: number): Promise<QuorumExtension> {
     const startedAt = this.settings.clock.now();
-    const answers = await this.ask((node) => node.extend(keys, owner, ttlMs));
+    const answers = await this.ask((node) => node.extend(keys, owner, ttlMs, token));
     const denied = answers.filter((answer) => answer.ok && !answer.value).length;
     if (this.size - denied < this.quorum) return { outcome: 'lost' };
     const validUntil = startedAt + ttlMs - this.driftMs(ttlMs);

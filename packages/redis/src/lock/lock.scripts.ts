@@ -32,14 +32,27 @@ return 1
   2,
 );
 
-/** Extends our lease on one node. KEYS: lock. ARGV: owner value, ttl ms. Returns 1 if ours, else 0. */
+/**
+ * Extends our lease on one node, or takes the node back when the lock is free there (the node
+ * restarted empty, or another candidate held it when we won the majority), recording our token
+ * ("set if greater"). Without that, a holder that won exactly a majority would lose the lock to
+ * the failure of any one of its nodes, though a majority of nodes is up. Safe while our lease is
+ * valid: a majority still holds our value, so no one else can hold the lock.
+ * KEYS: lock, fence. ARGV: owner value, ttl ms, token. Returns 1 if ours now, 0 if someone else's.
+ */
 export const EXTEND = new LuaScript(
   `
-if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
-redis.call('PEXPIRE', KEYS[1], ARGV[2])
+local holder = redis.call('GET', KEYS[1])
+if holder == ARGV[1] then
+  redis.call('PEXPIRE', KEYS[1], ARGV[2])
+  return 1
+end
+if holder then return 0 end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+if tonumber(ARGV[3]) > tonumber(redis.call('GET', KEYS[2]) or '0') then redis.call('SET', KEYS[2], ARGV[3]) end
 return 1
 `,
-  1,
+  2,
 );
 
 /**

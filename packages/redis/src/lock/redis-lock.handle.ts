@@ -65,7 +65,7 @@ export class RedisLockHandle implements LockHandle {
   async extend(ttl?: Duration): Promise<boolean> {
     const ttlMs = extendTtlMs('redisLock.extend', ttl, this.ttlMs);
     if (!this.held) return this.notHeld();
-    const result = await this.context.quorum.extend(this.keys, this.owner, ttlMs);
+    const result = await this.context.quorum.extend(this.keys, this.owner, ttlMs, this.token);
     if (!this.held) return this.notHeld();
     if (result.outcome !== 'extended') {
       if (result.outcome === 'lost') throw this.lose('not-owner');
