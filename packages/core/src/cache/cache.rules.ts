@@ -1,4 +1,3 @@
-import type { Clock } from '../clock/clock.js';
 import { INVALID, custom, type OptionRule } from '../options/option.rules.js';
 import type { CacheStore } from './cache.store.js';
 import type { CacheTags, EarlyRefreshOptions } from './cache.options.js';
@@ -22,9 +21,6 @@ export const busRule = objectWith<InvalidationBus>('an InvalidationBus: an objec
 
 /** @internal A `DistributedSingleFlight`: run. */
 export const singleFlightRule = objectWith<DistributedSingleFlight>('a DistributedSingleFlight: an object with a run method', ['run']);
-
-/** @internal A wall `Clock`. */
-export const wallClockRule = objectWith<Clock>('a Clock: an object with a now() method returning epoch milliseconds, such as wallClock', ['now']);
 
 /** @internal Tags: an array of strings, or a function of the value. */
 export const tagsRule: OptionRule<CacheTags<unknown>> = custom('an array of strings, or a function (value) => string[]', (value) =>

@@ -1,7 +1,7 @@
 import type { Clock } from '../clock/clock.js';
 import { messages } from '../errors/bulwark.messages.js';
 import { InvalidOptionError } from '../errors/invalid-option.error.js';
-import { INVALID, callback, custom, integer, type OptionRule } from '../options/option.rules.js';
+import { callback, integer, wallClockRule } from '../options/option.rules.js';
 import { validateOptions } from '../options/validate-options.js';
 import type { CacheEntry } from './cache-entry.js';
 import { MEMORY_CACHE_DEFAULTS, type MemoryCacheStoreOptions } from './memory-cache.options.js';
@@ -20,16 +20,13 @@ export interface MemoryCacheSettings {
 /** lru-cache preallocates per entry: an absurd bound would cost memory up front. */
 const MAX_ENTRIES = 100_000_000;
 
-const clockRule: OptionRule<Clock> = custom('a Clock: an object with a now() method returning epoch milliseconds, such as wallClock', (value) =>
-  typeof value === 'object' && value !== null && typeof (value as Clock).now === 'function' ? (value as Clock) : INVALID,
-);
 
 const RULES = {
   maxEntries: integer(1, MAX_ENTRIES),
   maxBytes: integer(1),
   sizeOf: callback<(entry: CacheEntry, key: string) => number>(),
   maxTags: integer(1, MAX_ENTRIES),
-  clock: clockRule,
+  clock: wallClockRule,
 };
 
 /**

@@ -1,9 +1,9 @@
 import { wallClock, type Clock } from '../clock/clock.js';
 import { messages } from '../errors/bulwark.messages.js';
 import { InvalidOptionError } from '../errors/invalid-option.error.js';
-import { INVALID, duration } from '../options/option.rules.js';
+import { INVALID, duration, wallClockRule } from '../options/option.rules.js';
 import { validateOptions } from '../options/validate-options.js';
-import { busRule, storeRule, wallClockRule } from './cache.rules.js';
+import { busRule, storeRule } from './cache.rules.js';
 import type { InvalidationBus } from './invalidation.bus.js';
 import type { TieredCacheStoreOptions } from './tiered-cache.options.js';
 

@@ -36,7 +36,7 @@ describe('circuit breaker option validation', () => {
     [{ isIgnored: {} }, 'circuitBreaker.isIgnored', 'Invalid option circuitBreaker.isIgnored: {}. Expected a function.'],
     [{ isFailureResult: 3 }, 'circuitBreaker.isFailureResult', 'Invalid option circuitBreaker.isFailureResult: 3. Expected a function.'],
     [{ countAborts: 'yes' }, 'circuitBreaker.countAborts', 'Invalid option circuitBreaker.countAborts: "yes". Expected true or false.'],
-    [{ clock: {} }, 'circuitBreaker.clock', 'Invalid option circuitBreaker.clock: {}. Expected an object with a now() method, such as systemClock or a ManualClock.'],
+    [{ clock: {} }, 'circuitBreaker.clock', 'Invalid option circuitBreaker.clock: {}. Expected a Clock: an object with a now() method returning monotonic milliseconds, such as systemClock or a ManualClock.'],
     [{ minimumCall: 5 }, 'circuitBreaker.minimumCall', 'Unknown option circuitBreaker.minimumCall. Did you mean "minimumCalls"? Known options: name, consecutiveFailures, window, failureRateThreshold, slowCallDuration, slowCallRateThreshold, minimumCalls, tripWhen, costOf, openDuration, openBackoff, halfOpenProbes, probeTimeout, isFailure, isIgnored, isFailureResult, countAborts, initialState, clock.'],
     [{ window: 5 }, 'circuitBreaker.window', `Invalid option circuitBreaker.window: 5. Expected an object: { type: 'count', size } or { type: 'time', duration, buckets? }.`],
     [{ window: {} }, 'circuitBreaker.window.type', `Missing option circuitBreaker.window.type. Expected one of 'count', 'time'.`],

@@ -2,7 +2,7 @@ import type { Clock } from '../clock/clock.js';
 import { messages } from '../errors/bulwark.messages.js';
 import { InvalidOptionError } from '../errors/invalid-option.error.js';
 import { toMilliseconds, type Duration } from '../options/duration.js';
-import { INVALID, callback, custom, duration, flag, fraction, integer, number, oneOf, text, type OptionRule } from '../options/option.rules.js';
+import { INVALID, callback, custom, duration, flag, fraction, integer, monotonicClockRule, number, oneOf, text, type OptionRule } from '../options/option.rules.js';
 import { validateOptions } from '../options/validate-options.js';
 import type { CircuitBreakerSnapshot } from './circuit-breaker.snapshot.js';
 import {
@@ -68,9 +68,7 @@ const RULES = {
   isFailureResult: predicate(),
   countAborts: flag(),
   initialState: object<object>('a snapshot returned by toJSON(), e.g. { state: \'OPEN\', remainingOpenMs: 5000 }'),
-  clock: custom<Clock>('an object with a now() method, such as systemClock or a ManualClock', (value) =>
-    typeof value === 'object' && value !== null && typeof (value as Clock).now === 'function' ? (value as Clock) : INVALID,
-  ),
+  clock: monotonicClockRule,
 };
 
 /**

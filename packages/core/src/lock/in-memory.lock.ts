@@ -1,7 +1,6 @@
 import { systemClock, type Clock } from '../clock/clock.js';
-import { integer } from '../options/option.rules.js';
+import { integer, monotonicClockRule } from '../options/option.rules.js';
 import { validateOptions } from '../options/validate-options.js';
-import { clockRule } from '../retry/retry.rules.js';
 import { InMemoryLockHandle, type InMemoryLeaseOwner } from './in-memory-lock.handle.js';
 import type { LockHandle } from './lock.handle.js';
 import {
@@ -36,7 +35,7 @@ interface Slot {
 }
 
 const PATH = 'inMemoryLock';
-const RULES = { ...LOCK_DEFAULTS_RULES, permits: integer(1), clock: clockRule };
+const RULES = { ...LOCK_DEFAULTS_RULES, permits: integer(1), clock: monotonicClockRule };
 
 /**
  * A lock for one process: the embedded default when no Redis is configured. Waiters are served

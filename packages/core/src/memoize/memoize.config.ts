@@ -1,5 +1,5 @@
 import type { Clock } from '../clock/clock.js';
-import { INVALID, callback, custom, duration, flag, integer } from '../options/option.rules.js';
+import { callback, duration, flag, integer, monotonicClockRule } from '../options/option.rules.js';
 import { validateOptions } from '../options/validate-options.js';
 import { MEMOIZE_DEFAULTS, type MemoizeOptions } from './memoize.options.js';
 
@@ -18,9 +18,7 @@ const RULES = {
   ttl: duration({ min: 1 }),
   shared: flag(),
   key: callback<(...args: unknown[]) => unknown>(),
-  clock: custom<Clock>('a Clock: an object with a now() method returning monotonic milliseconds, such as systemClock or a ManualClock', (value) =>
-    typeof value === 'object' && value !== null && typeof (value as Clock).now === 'function' ? (value as Clock) : INVALID,
-  ),
+  clock: monotonicClockRule,
 };
 
 /**

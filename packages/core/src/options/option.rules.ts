@@ -1,3 +1,4 @@
+import type { Clock } from '../clock/clock.js';
 import { DURATION_FORMS, toMilliseconds } from './duration.js';
 
 /** Marks a value that a rule rejected. */
@@ -75,3 +76,16 @@ export function flag(): OptionRule<boolean> {
 export function custom<T>(expected: string, parse: (value: unknown) => T | typeof INVALID): OptionRule<T> {
   return rule(expected, parse);
 }
+
+const isClock = (value: unknown): value is Clock => typeof value === 'object' && value !== null && typeof (value as Clock).now === 'function';
+
+/** A monotonic `Clock` (durations and deadlines are read from it), such as `systemClock`. */
+export const monotonicClockRule: OptionRule<Clock> = rule(
+  'a Clock: an object with a now() method returning monotonic milliseconds, such as systemClock or a ManualClock',
+  (value) => (isClock(value) ? value : INVALID),
+);
+
+/** A wall `Clock` (epoch milliseconds, for times that cross processes), such as `wallClock`. */
+export const wallClockRule: OptionRule<Clock> = rule('a Clock: an object with a now() method returning epoch milliseconds, such as wallClock', (value) =>
+  isClock(value) ? value : INVALID,
+);

@@ -1,8 +1,7 @@
 import { systemClock, type Clock } from '../clock/clock.js';
 import type { Duration } from '../options/duration.js';
-import { duration, fraction, number } from '../options/option.rules.js';
+import { duration, fraction, monotonicClockRule, number } from '../options/option.rules.js';
 import { validateOptions } from '../options/validate-options.js';
-import { clockRule } from './retry.rules.js';
 
 /** How a retry budget limits retries. */
 export interface RetryBudgetOptions {
@@ -50,7 +49,7 @@ const RULES = {
   ratio: fraction(),
   minRetriesPerSecond: number(0),
   window: duration({ min: 1 }),
-  clock: clockRule,
+  clock: monotonicClockRule,
 };
 
 /**

@@ -5,11 +5,11 @@ import { systemClock, type Clock } from '../clock/clock.js';
 import { messages } from '../errors/bulwark.messages.js';
 import { InvalidOptionError } from '../errors/invalid-option.error.js';
 import type { Duration } from '../options/duration.js';
-import { callback, duration, integer, number, oneOf } from '../options/option.rules.js';
+import { callback, duration, integer, monotonicClockRule, number, oneOf } from '../options/option.rules.js';
 import { validateOptions } from '../options/validate-options.js';
 import type { RetryBudget } from './retry-budget.js';
 import { isRetryableByDefault, readRetryAfterMs, toErrorPredicate, type RetryOn } from './retry-on.js';
-import { budgetRule, clockRule, retryOnRule } from './retry.rules.js';
+import { budgetRule, retryOnRule } from './retry.rules.js';
 
 /** How a retry policy decides whether, and when, to try again. */
 export interface RetryOptions {
@@ -97,7 +97,7 @@ const RULES = {
   retryAfter: callback<(error: unknown) => number | undefined>(),
   budget: budgetRule,
   random: callback<() => number>(),
-  clock: clockRule,
+  clock: monotonicClockRule,
 };
 
 /**

@@ -1,15 +1,8 @@
-import type { Clock } from '../clock/clock.js';
 import { custom, INVALID, type OptionRule } from '../options/option.rules.js';
 import type { RetryBudget } from './retry-budget.js';
 import type { RetryOn } from './retry-on.js';
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
-
-/** A `Clock`: an object with a `now()` method. */
-export const clockRule: OptionRule<Clock> = custom(
-  'a Clock: an object with a now() method returning monotonic milliseconds, such as systemClock or a ManualClock',
-  (value) => (isObject(value) && typeof value.now === 'function' ? (value as unknown as Clock) : INVALID),
-);
 
 /** A `retryOn` option: a predicate, or an array of error classes (functions with a prototype). */
 export const retryOnRule: OptionRule<RetryOn> = custom(

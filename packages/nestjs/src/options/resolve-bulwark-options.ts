@@ -4,13 +4,13 @@ import {
   custom,
   duration,
   flag,
+  monotonicClockRule,
   oneOf,
   retry,
   retryBudget,
   systemClock,
   timeout,
   validateOptions,
-  type Clock,
 } from '@bulwark/core';
 import type { BulwarkModuleOptions, CacheModuleOptions } from './bulwark-module.options.js';
 import type { ResolvedBulwarkOptions } from './bulwark-options.token.js';
@@ -36,9 +36,7 @@ const moduleRules = {
   logging: flag(),
   cache: plainObject('cache options, e.g. { redis: process.env.REDIS_URL, caches: { catalog: { ttl: \'15m\' } } }'),
   lock: plainObject("lock options, e.g. { redis: ['redis://a:6379', 'redis://b:6379', 'redis://c:6379'] }"),
-  clock: custom<Clock>('a Clock: an object with a now() method returning milliseconds', (value) =>
-    typeof (value as Partial<Clock> | null)?.now === 'function' ? (value as Clock) : INVALID,
-  ),
+  clock: monotonicClockRule,
 };
 
 /**

@@ -1,4 +1,4 @@
-import { INVALID, MemoryCacheStore, cache, custom, duration, integer, namespaceRule, validateOptions, wallClock, type Clock } from '@bulwark/core';
+import { INVALID, MemoryCacheStore, cache, custom, duration, integer, namespaceRule, validateOptions, wallClock, wallClockRule } from '@bulwark/core';
 import type { NamedCacheOptions } from '../metadata/cache.metadata.js';
 import type { CacheModuleOptions } from './bulwark-module.options.js';
 import type { ResolvedCacheOptions } from './bulwark-options.token.js';
@@ -19,9 +19,7 @@ const rules = {
   maxValueBytes: integer(1),
   defaults: object("cache options, e.g. { ttl: '1m', grace: '10m' }"),
   caches: object("an object mapping cache names to cache options, e.g. { catalog: { ttl: '15m' } }"),
-  clock: custom<Clock>('a wall Clock: an object with a now() method returning epoch milliseconds', (value) =>
-    typeof (value as Partial<Clock> | null)?.now === 'function' ? (value as Clock) : INVALID,
-  ),
+  clock: wallClockRule,
 };
 
 /**

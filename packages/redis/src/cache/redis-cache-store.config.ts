@@ -1,8 +1,8 @@
-import { duration, integer, toMilliseconds, validateOptions, wallClock, type Clock, type Serializer } from '@bulwark/core';
+import { duration, integer, toMilliseconds, validateOptions, wallClock, wallClockRule, type Clock, type Serializer } from '@bulwark/core';
 import { taggedJsonSerializer } from '../serialization/tagged-json.serializer.js';
 import type { RedisClient } from './redis-client.js';
 import { redisCacheStoreDefaults, type RedisCacheStoreOptions } from './redis-cache-store.options.js';
-import { clockRule, redisClientRule, requiredOption, serializerRule } from './redis-option.rules.js';
+import { redisClientRule, requiredOption, serializerRule } from './redis-option.rules.js';
 
 /** @internal The store's options, validated and merged with the defaults. */
 export interface RedisCacheStoreConfig {
@@ -23,7 +23,7 @@ export const REDIS_CACHE_STORE_RULES = {
   maxValueBytes: integer(1, 512 * 1_048_576),
   tagTtl: duration({ min: 1_000 }),
   deleteBatchSize: integer(1, 100_000),
-  clock: clockRule,
+  clock: wallClockRule,
 };
 
 /**

@@ -1,7 +1,7 @@
-import { validateOptions, wallClock, type Clock } from '@bulwark/core';
+import { validateOptions, wallClock, wallClockRule, type Clock } from '@bulwark/core';
 import type { RedisClient } from './redis-client.js';
 import type { RedisInvalidationBusOptions } from './redis-invalidation-bus.options.js';
-import { clockRule, namespaceRule, redisClientRule, requiredOption } from './redis-option.rules.js';
+import { namespaceRule, redisClientRule, requiredOption } from './redis-option.rules.js';
 
 /** @internal The bus's options, validated and merged with the defaults. */
 export interface RedisInvalidationBusConfig {
@@ -11,7 +11,7 @@ export interface RedisInvalidationBusConfig {
 }
 
 const PATH = 'redisInvalidationBus';
-const RULES = { client: redisClientRule, namespace: namespaceRule, clock: clockRule };
+const RULES = { client: redisClientRule, namespace: namespaceRule, clock: wallClockRule };
 
 /**
  * @internal Validates the bus's options and merges the defaults: once, at construction.

@@ -1,4 +1,4 @@
-import { INVALID, InvalidOptionError, custom, type Clock, type OptionRule, type Serializer } from '@bulwark/core';
+import { INVALID, InvalidOptionError, custom, type OptionRule, type Serializer } from '@bulwark/core';
 import { redisMessages } from '../redis.messages.js';
 import type { RedisClient } from './redis-client.js';
 
@@ -15,12 +15,6 @@ export { namespaceRule } from '@bulwark/core';
 export function objectRule<T extends object>(expected: string): OptionRule<T> {
   return custom(expected, (value) => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as T) : INVALID));
 }
-
-/** @internal A wall clock. */
-export const clockRule: OptionRule<Clock> = custom(
-  'a Clock: an object with a now() method returning epoch milliseconds, such as wallClock',
-  (value) => (typeof value === 'object' && value !== null && typeof (value as Clock).now === 'function' ? (value as Clock) : INVALID),
-);
 
 /** @internal An object with `encode` and `decode` methods. */
 export const serializerRule: OptionRule<Serializer> = custom(

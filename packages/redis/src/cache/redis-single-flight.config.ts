@@ -1,7 +1,7 @@
-import { callback, duration, systemClock, toMilliseconds, validateOptions, type Clock } from '@bulwark/core';
+import { callback, duration, monotonicClockRule, systemClock, toMilliseconds, validateOptions, type Clock } from '@bulwark/core';
 import type { RedisClient } from './redis-client.js';
 import { redisSingleFlightDefaults, type RedisSingleFlightOptions } from './redis-single-flight.options.js';
-import { clockRule, namespaceRule, redisClientRule, requiredOption } from './redis-option.rules.js';
+import { namespaceRule, redisClientRule, requiredOption } from './redis-option.rules.js';
 
 /** @internal The single flight's options, validated and merged with the defaults. */
 export interface RedisSingleFlightConfig {
@@ -21,7 +21,7 @@ export const REDIS_SINGLE_FLIGHT_RULES = {
   pollInterval: duration({ min: 1 }),
   maxPollInterval: duration({ min: 1 }),
   runCommand: callback<<R>(command: () => Promise<R>) => Promise<R>>(),
-  clock: clockRule,
+  clock: monotonicClockRule,
 };
 
 /**

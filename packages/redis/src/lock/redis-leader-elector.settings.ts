@@ -2,11 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import {
   callback,
-  custom,
-  INVALID,
   InvalidOptionError,
   LEADER_ELECTION_TIMING_RULES,
   leaderElectionTimingFrom,
+  monotonicClockRule,
   systemClock,
   text,
   validateOptions,
@@ -32,9 +31,7 @@ const RULES = {
   ...LEADER_ELECTION_TIMING_RULES,
   name: text(),
   id: text(),
-  clock: custom<Clock>('a Clock: an object with a now() method returning monotonic milliseconds', (value) =>
-    typeof value === 'object' && value !== null && typeof (value as Clock).now === 'function' ? (value as Clock) : INVALID,
-  ),
+  clock: monotonicClockRule,
   random: callback<() => number>(),
 };
 

@@ -7,6 +7,7 @@ import {
   InvalidOptionError,
   LOCK_DEFAULTS_RULES,
   lockDefaultsFrom,
+  monotonicClockRule,
   systemClock,
   text,
   validateOptions,
@@ -41,9 +42,7 @@ const RULES = {
   retryDelay: duration({ min: 1 }),
   retryJitter: custom('a number from 0 (no jitter) to 1', (value) => (typeof value === 'number' && value >= 0 && value <= 1 ? value : INVALID)),
   owner: text(),
-  clock: custom<Clock>('a Clock: an object with a now() method returning monotonic milliseconds', (value) =>
-    typeof value === 'object' && value !== null && typeof (value as Clock).now === 'function' ? (value as Clock) : INVALID,
-  ),
+  clock: monotonicClockRule,
   random: callback<() => number>(),
 };
 
