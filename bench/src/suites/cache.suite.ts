@@ -7,7 +7,7 @@ import type { Suite, SuiteOptions, SuiteResult } from '../harness/suite.js';
 import { l1Subjects } from './cache/l1.subjects.js';
 import { l2Subjects, type L2Subjects } from './cache/l2.subjects.js';
 import { CONCURRENCY, report, summarize, type CacheMeasurements } from './cache/cache.report.js';
-import { startRedisServer } from './cache/redis-server.js';
+import { startRedisServer } from '../harness/redis-server.js';
 import { stampede, type StampedeOutcome } from './cache/stampede.js';
 import type { Op } from './cache/subjects.js';
 

@@ -5,7 +5,7 @@ import { formatTable } from '../harness/table.js';
 import { FAILOVER_BOUND_MS, measureFailover } from './lock/lock.failover.js';
 import { LATENCY_LOCK_OPTIONS, measureLatency, type LatencySamples } from './lock/lock.latency.js';
 import { measurePeers, type PeerSamples } from './lock/lock.peers.js';
-import { startRedisServers } from './lock/redis-servers.js';
+import { startRedisServers } from '../harness/redis-server.js';
 
 const NODE_COUNTS = [1, 3, 5] as const;
 const CONTENDERS = 8;

@@ -11,6 +11,8 @@ const RESERVED_PORT = 6379;
 /** A throwaway `redis-server`: loopback only, no persistence, its own temp directory. */
 export interface BenchRedisServer {
   readonly port: number;
+  /** `redis://127.0.0.1:<port>` */
+  readonly url: string;
   /** The server's process id, e.g. to pin it to a CPU. */
   readonly pid: number;
   /** Kills the process and removes its directory; safe to call twice. */
@@ -52,7 +54,18 @@ export async function startRedisServer(): Promise<BenchRedisServer> {
     await stop();
     throw error;
   }
-  return { port, pid: child.pid!, stop };
+  return { port, url: `redis://127.0.0.1:${port}`, pid: child.pid!, stop };
+}
+
+/**
+ * Starts independent throwaway servers, e.g. the nodes of a Redlock quorum.
+ *
+ * @param count how many
+ * @returns the running servers
+ * @throws Error when `redis-server` is not on PATH or one does not become ready within 10 s
+ */
+export async function startRedisServers(count: number): Promise<BenchRedisServer[]> {
+  return Promise.all(Array.from({ length: count }, () => startRedisServer()));
 }
 
 async function freePort(): Promise<number> {
@@ -82,7 +95,7 @@ function ready(child: ChildProcess, port: number): Promise<void> {
     };
     const onExit = (code: number | null): void => finish(new Error(`redis-server on port ${port} exited with code ${code}:\n${output}`));
     const onError = (error: NodeJS.ErrnoException): void =>
-      finish(error.code === 'ENOENT' ? new Error('the cache suite needs redis-server on PATH (apt-get install redis-server, brew install redis)') : error);
+      finish(error.code === 'ENOENT' ? new Error('this suite needs redis-server on PATH (apt-get install redis-server, brew install redis)') : error);
     const timer = setTimeout(() => finish(new Error(`redis-server on port ${port} was not ready within ${READY_TIMEOUT_MS} ms:\n${output}`)), READY_TIMEOUT_MS);
     child.stdout?.on('data', onData);
     child.once('exit', onExit).once('error', onError);
