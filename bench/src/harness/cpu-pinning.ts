@@ -1,39 +1,42 @@
 import { spawnSync } from 'node:child_process';
 
-/** What {@link onOneCpu} did. */
+/** What {@link onCpus} did. */
 export interface Pinning {
-  /** The CPU every process ran on, or `undefined` when they were left to the scheduler. */
-  readonly cpu: number | undefined;
+  /** The CPU each group of processes ran on, in the order given, or `undefined` when they were left to the scheduler. */
+  readonly cpus: readonly number[] | undefined;
   /** Why they were not pinned, when they were not. */
   readonly skipped?: string;
 }
 
 /**
- * Runs `work` with the given processes (every thread of each) pinned to one CPU, then gives them
- * back the affinity they had. For loopback round trips: on a VM, whether the reply crosses cores
- * decides a single call's latency more than anything measured (on a 2-core test machine, about
- * 22 µs on one core and 85 µs across), and the scheduler's choice changes from run to run. Pinned,
- * the round trip is at its shortest, so client-side overhead weighs the most in a ratio.
+ * Runs `work` with each group of processes (every thread of each process) pinned to a CPU of its
+ * own, then gives every process back the affinity it had. For loopback round trips on a VM, where
+ * the scheduler's placement decides a single call's latency more than anything measured: on a
+ * 2-core test machine about 22 µs when client and server share a core and 85 µs when the reply
+ * crosses cores, and unpinned the placement changes from run to run. Two groups (client, server)
+ * fix the cross-core placement a client and a remote Redis always have; one group puts everything
+ * on one core, the shortest round trip there is.
  *
- * Linux only, through `taskset` (util-linux); elsewhere, or with one CPU, `work` runs unpinned and
- * the result says why.
+ * Linux only, through `taskset` (util-linux); elsewhere, or without a CPU for every group (and a
+ * second one at all), `work` runs unpinned and the result says why.
  *
- * @param pids the processes to pin, e.g. this one and a `redis-server` it started
+ * @param groups the processes to pin, one CPU per group, e.g. `[[process.pid], [server.pid]]`
  * @param work what to run meanwhile
  * @returns what `work` returned, and the pinning it ran under
  * @throws what `work` threw, after restoring the affinities
  * @example
- * const { result, pinning } = await onOneCpu([process.pid, server.pid], () => measureLatency(candidates));
+ * const { result, pinning } = await onCpus([[process.pid], [server.pid]], () => measureLatency(candidates));
  */
-export async function onOneCpu<T>(pids: readonly number[], work: () => Promise<T>): Promise<{ result: T; pinning: Pinning }> {
+export async function onCpus<T>(groups: ReadonlyArray<readonly number[]>, work: () => Promise<T>): Promise<{ result: T; pinning: Pinning }> {
+  const pids = groups.flat();
   const masks = pids.map(affinityOf);
   const unknown = masks.findIndex((mask) => mask === undefined);
-  if (unknown >= 0) return { result: await work(), pinning: { cpu: undefined, skipped: `no affinity for pid ${pids[unknown]} (taskset missing or not Linux)` } };
-  const cpu = lowestSharedCpu(masks as bigint[]);
-  if (cpu === undefined) return { result: await work(), pinning: { cpu: undefined, skipped: 'the processes share no CPU, or have only one' } };
+  if (unknown >= 0) return { result: await work(), pinning: { cpus: undefined, skipped: `no affinity for pid ${pids[unknown]} (taskset missing or not Linux)` } };
+  const cpus = lowestSharedCpus(masks as bigint[], Math.max(groups.length, 2));
+  if (cpus === undefined) return { result: await work(), pinning: { cpus: undefined, skipped: `the processes share fewer than ${Math.max(groups.length, 2)} CPUs` } };
   try {
-    for (const pid of pids) taskset(['-a', '-p', '-c', String(cpu), String(pid)]);
-    return { result: await work(), pinning: { cpu } };
+    groups.forEach((group, i) => group.forEach((pid) => taskset(['-a', '-p', '-c', String(cpus[i]), String(pid)])));
+    return { result: await work(), pinning: { cpus: cpus.slice(0, groups.length) } };
   } finally {
     pids.forEach((pid, i) => taskset(['-a', '-p', masks[i]!.toString(16), String(pid)]));
   }
@@ -46,14 +49,14 @@ function affinityOf(pid: number): bigint | undefined {
   return hex === undefined ? undefined : BigInt(`0x${hex.replaceAll(',', '')}`);
 }
 
-/** @returns the lowest CPU every mask allows, when the masks allow more than one CPU in all */
-function lowestSharedCpu(masks: readonly bigint[]): number | undefined {
+/** @returns the lowest `count` CPUs every mask allows, or `undefined` when they allow fewer */
+function lowestSharedCpus(masks: readonly bigint[], count: number): number[] | undefined {
   const shared = masks.reduce((all, mask) => all & mask);
-  const union = masks.reduce((all, mask) => all | mask);
-  if (shared === 0n || (union & (union - 1n)) === 0n) return undefined;
-  let cpu = 0;
-  while (((shared >> BigInt(cpu)) & 1n) === 0n) cpu++;
-  return cpu;
+  const cpus: number[] = [];
+  for (let cpu = 0; shared >> BigInt(cpu) !== 0n && cpus.length < count; cpu++) {
+    if (((shared >> BigInt(cpu)) & 1n) === 1n) cpus.push(cpu);
+  }
+  return cpus.length === count ? cpus : undefined;
 }
 
 function taskset(args: readonly string[]): string | undefined {

@@ -12,15 +12,20 @@ export const CONCURRENCY = 32;
 export const TARGETS = { l1_hit_vs_cache_manager: 2, l2_hit_vs_raw_get: 1.15, stampede_factory_calls: 1 } as const;
 const AT_LEAST: ReadonlySet<keyof typeof TARGETS> = new Set(['l1_hit_vs_cache_manager']);
 
+/** The Redis rows, timed in two placements of the client and its redis-server. */
+export interface L2Measurements {
+  /** One awaited call at a time, client and server on separate CPUs: the headline. */
+  readonly sequential: readonly Measurement[];
+  /** The CPUs of the client and the server in the rows above. */
+  readonly pinning: Pinning;
+  /** Client and server on one CPU: the sequential rows again, and `CONCURRENCY` calls per awaited operation (medians per operation, not per call). */
+  readonly oneCpu: { readonly sequential: readonly Measurement[]; readonly concurrent: readonly Measurement[]; readonly pinning: Pinning };
+}
+
 /** Everything the cache suite measured. */
 export interface CacheMeasurements {
   readonly l1: readonly Measurement[];
-  /** One awaited call at a time. */
-  readonly sequential: readonly Measurement[];
-  /** `CONCURRENCY` calls per awaited operation; medians are per operation, not per call. */
-  readonly concurrent: readonly Measurement[];
-  /** The CPU the L2 rows ran on, with their redis-server. */
-  readonly l2Pinning: Pinning;
+  readonly l2: L2Measurements;
   readonly stampedes: readonly StampedeOutcome[];
   readonly payloadBytes: number;
 }
@@ -43,14 +48,29 @@ const L2_NOTES = [
   '(its L1 refuses every entry, maxBytes 1 and sizeOf 2: L1 miss, fail-open Redis read, decode, entry offered to L1).',
 ];
 
-function pinningNote({ cpu, skipped }: Pinning): string {
-  if (cpu !== undefined) return `L2 rows ran with this process and its redis-server pinned to CPU ${cpu}: a reply that crosses cores costs more than what is measured (see bench/README.md).`;
-  return `L2 rows ran unpinned (${skipped}): their latencies depend on whether the scheduler puts client and server on one core.`;
+function pinningNotes({ pinning, oneCpu }: L2Measurements): string[] {
+  if (pinning.cpus === undefined) return [`L2 rows ran unpinned (${pinning.skipped}): their latencies depend on whether the scheduler puts client and server on one core.`];
+  const [client, server] = pinning.cpus;
+  return [
+    `Separate CPUs: this process on CPU ${client}, its redis-server on CPU ${server}, as a client and a remote Redis always are: the headline.`,
+    `One CPU: both on CPU ${oneCpu.pinning.cpus?.[0] ?? '?'}, the shortest round trip there is; every cold microsecond of client CPU weighs the most (see bench/README.md).`,
+  ];
 }
 
 function byName(measurements: readonly Measurement[]): (name: string) => number {
   const medians = new Map(measurements.map((m) => [m.name, m.ns.median]));
   return (name) => medians.get(name)!;
+}
+
+function l2Medians(l2: (name: string) => number): Record<string, number> {
+  const ns = (name: string): number => Math.round(l2(name));
+  return {
+    raw_get: ns('raw ioredis GET'),
+    raw_get_parse: ns('raw GET + JSON.parse'),
+    bulwark_store: ns('bulwark, RedisCacheStore'),
+    bulwark_fail_open: ns('bulwark, fail-open store'),
+    bulwark_tier: ns('bulwark, Redis tier'),
+  };
 }
 
 function maxCalls(stampedes: readonly StampedeOutcome[], name: string): number {
@@ -66,8 +86,9 @@ function maxCalls(stampedes: readonly StampedeOutcome[], name: string): number {
  */
 export function summarize(results: CacheMeasurements, run: CacheRunSettings): SuiteResult {
   const l1 = byName(results.l1);
-  const l2 = byName(results.sequential);
-  const concurrent = byName(results.concurrent);
+  const l2 = byName(results.l2.sequential);
+  const oneCpu = byName(results.l2.oneCpu.sequential);
+  const concurrent = byName(results.l2.oneCpu.concurrent);
   const ns = (value: number): number => Math.round(value);
   const ratio = (value: number): number => significant(value, 3);
   const hitsPerSecond = (name: string): number => Math.round(1e9 / l1(name));
@@ -91,21 +112,22 @@ export function summarize(results: CacheMeasurements, run: CacheRunSettings): Su
       cache_manager_get: ns(l1('cache-manager get')),
       lru_cache_get: ns(l1('lru-cache get')),
     },
-    l2_ns: {
-      raw_get: ns(l2('raw ioredis GET')),
-      raw_get_parse: ns(l2('raw GET + JSON.parse')),
-      bulwark_store: ns(l2('bulwark, RedisCacheStore')),
-      bulwark_fail_open: ns(l2('bulwark, fail-open store')),
-      bulwark_tier: ns(l2('bulwark, Redis tier')),
-    },
+    l2_ns: l2Medians(l2),
+    l2_raw_get_parse_vs_raw_get: ratio(l2('raw GET + JSON.parse') / l2('raw ioredis GET')),
     l2_store_vs_raw_get: ratio(l2('bulwark, RedisCacheStore') / l2('raw ioredis GET')),
-    l2_concurrent_vs_raw_get: ratio(concurrent('bulwark, Redis tier') / concurrent('raw ioredis GET')),
-    l2_concurrent_ns_per_call: {
-      raw_get: ns(concurrent('raw ioredis GET') / CONCURRENCY),
-      bulwark_tier: ns(concurrent('bulwark, Redis tier') / CONCURRENCY),
+    l2_cpus: results.l2.pinning.cpus === undefined ? null : { client: results.l2.pinning.cpus[0], redis_server: results.l2.pinning.cpus[1] },
+    l2_one_cpu: {
+      hit_vs_raw_get: ratio(oneCpu('bulwark, Redis tier') / oneCpu('raw ioredis GET')),
+      raw_get_parse_vs_raw_get: ratio(oneCpu('raw GET + JSON.parse') / oneCpu('raw ioredis GET')),
+      ns: l2Medians(oneCpu),
+      concurrent_vs_raw_get: ratio(concurrent('bulwark, Redis tier') / concurrent('raw ioredis GET')),
+      concurrent_ns_per_call: {
+        raw_get: ns(concurrent('raw ioredis GET') / CONCURRENCY),
+        bulwark_tier: ns(concurrent('bulwark, Redis tier') / CONCURRENCY),
+      },
+      cpu: results.l2.oneCpu.pinning.cpus?.[0] ?? null,
     },
     l2_payload_bytes: results.payloadBytes,
-    l2_pinned_cpu: results.l2Pinning.cpu ?? null,
     stampede_factory_calls_by_library: {
       bulwark: maxCalls(results.stampedes, 'bulwark getOrSet'),
       bulwark_redis_tier: maxCalls(results.stampedes, 'bulwark getOrSet, Redis tier'),
@@ -130,16 +152,23 @@ function timingRows(title: string, measurements: readonly Measurement[], extra: 
   ];
 }
 
+/** Rows of single-call latencies, each with its ratio to the raw GET of the same run. */
+function latencyRows(title: string, measurements: readonly Measurement[]): string[][] {
+  const rawGet = byName(measurements)('raw ioredis GET');
+  return timingRows(`${title} (latency of single calls; last column: / raw GET)`, measurements, (m) => (m.ns.median / rawGet).toFixed(2));
+}
+
 function timingTable(results: CacheMeasurements): string {
-  const l2 = byName(results.sequential);
-  const concurrent = byName(results.concurrent);
+  const { sequential, oneCpu } = results.l2;
+  const concurrentRawGet = byName(oneCpu.concurrent)('raw ioredis GET');
   const rows = [
     ...timingRows('L1 hit, in memory (ns per awaited call; last column: hits/s)', results.l1, (m) => formatNs(1e9 / m.ns.median)),
-    ...timingRows('L2 hit, Redis, one call at a time (latency of single calls; last column: / raw GET)', results.sequential, (m) => (m.ns.median / l2('raw ioredis GET')).toFixed(2)),
+    ...latencyRows('L2 hit, Redis, one call at a time, separate CPUs', sequential),
+    ...latencyRows('L2 hit, Redis, one call at a time, one CPU', oneCpu.sequential),
     ...timingRows(
-      `L2 hit, Redis, ${CONCURRENCY} calls in flight (ns per call, from batches; last column: / raw GET)`,
-      results.concurrent,
-      (m) => (m.ns.median / concurrent('raw ioredis GET')).toFixed(2),
+      `L2 hit, Redis, ${CONCURRENCY} calls in flight, one CPU (ns per call, from batches; last column: / raw GET)`,
+      oneCpu.concurrent,
+      (m) => (m.ns.median / concurrentRawGet).toFixed(2),
       CONCURRENCY,
     ),
   ];
@@ -168,6 +197,11 @@ function verdicts(summary: SuiteResult): string[] {
   });
 }
 
+function oneCpuRatios(summary: SuiteResult): string {
+  const { hit_vs_raw_get: tier, raw_get_parse_vs_raw_get: parse } = summary.l2_one_cpu as { hit_vs_raw_get: number; raw_get_parse_vs_raw_get: number };
+  return `${tier}, where raw GET + JSON.parse alone is ${parse}`;
+}
+
 /**
  * Prints the timing table, the stampede table, the notes and one verdict line per target.
  *
@@ -175,10 +209,11 @@ function verdicts(summary: SuiteResult): string[] {
  * @param summary the JSON summary built from it
  */
 export function report(results: CacheMeasurements, summary: SuiteResult): void {
-  const notes = [L1_NOTE, ...L2_NOTES.map((note) => note.replace('{bytes}', String(results.payloadBytes))), pinningNote(results.l2Pinning)];
+  const notes = [L1_NOTE, ...L2_NOTES.map((note) => note.replace('{bytes}', String(results.payloadBytes))), ...pinningNotes(results.l2)];
   const ratios = [
     'l1_hit_vs_cache_manager = bulwark getOrSet hits/s / cache-manager wrap hits/s (higher is better);',
-    'l2_hit_vs_raw_get = bulwark, Redis tier / raw ioredis GET, one call at a time (lower is better).',
+    'l2_hit_vs_raw_get = bulwark, Redis tier / raw ioredis GET, one call at a time, separate CPUs (lower is better);',
+    `l2_one_cpu.hit_vs_raw_get is the same on one CPU: ${oneCpuRatios(summary)}.`,
   ];
   console.log([timingTable(results), '', stampedeTable(results.stampedes), '', ...notes, ...ratios, '', ...verdicts(summary)].join('\n'));
 }
