@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { isAlive } from './process-alive.js';
 
 const register = fileURLToPath(new URL('../../../test/support/ts-loader/ts-loader.mjs', import.meta.url));
 const launcherMain = fileURLToPath(new URL('../src/main.ts', import.meta.url));
@@ -17,15 +18,6 @@ afterEach(() => {
   for (const pid of pids.splice(0)) if (isAlive(pid)) process.kill(pid, 'SIGKILL');
   launcher = undefined;
 });
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Starts the real launcher from source, on free ports, and collects its output. */
 function startLauncher(): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
