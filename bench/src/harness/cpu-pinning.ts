@@ -12,8 +12,8 @@ export interface Pinning {
  * Runs `work` with each group of processes (every thread of each process) pinned to a CPU of its
  * own, then gives every process back the affinity it had. For loopback round trips on a VM, where
  * the scheduler's placement decides a single call's latency more than anything measured: on a
- * 2-core test machine about 22 µs when client and server share a core and 85 µs when the reply
- * crosses cores, and unpinned the placement changes from run to run. Two groups (client, server)
+ * 2-core test machine about 25-40 µs when client and server share a core and 75-105 µs when the
+ * reply crosses cores, and unpinned the placement changes from run to run. Two groups (client, server)
  * fix the cross-core placement a client and a remote Redis always have; one group puts everything
  * on one core, the shortest round trip there is.
  *
@@ -32,8 +32,10 @@ export async function onCpus<T>(groups: ReadonlyArray<readonly number[]>, work: 
   const masks = pids.map(affinityOf);
   const unknown = masks.findIndex((mask) => mask === undefined);
   if (unknown >= 0) return { result: await work(), pinning: { cpus: undefined, skipped: `no affinity for pid ${pids[unknown]} (taskset missing or not Linux)` } };
-  const cpus = lowestSharedCpus(masks as bigint[], Math.max(groups.length, 2));
-  if (cpus === undefined) return { result: await work(), pinning: { cpus: undefined, skipped: `the processes share fewer than ${Math.max(groups.length, 2)} CPUs` } };
+  // One group still needs a second CPU: on a single-CPU machine, pinning changes nothing.
+  const needed = Math.max(groups.length, 2);
+  const cpus = lowestSharedCpus(masks as bigint[], needed);
+  if (cpus === undefined) return { result: await work(), pinning: { cpus: undefined, skipped: `the processes share fewer than ${needed} CPUs` } };
   try {
     groups.forEach((group, i) => group.forEach((pid) => taskset(['-a', '-p', '-c', String(cpus[i]), String(pid)])));
     return { result: await work(), pinning: { cpus: cpus.slice(0, groups.length) } };
