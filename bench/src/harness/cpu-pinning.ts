@@ -13,9 +13,9 @@ export interface Pinning {
  * own, then gives every process back the affinity it had. For loopback round trips on a VM, where
  * the scheduler's placement decides a single call's latency more than anything measured: on a
  * 2-core test machine about 25-40 µs when client and server share a core and 75-105 µs when the
- * reply crosses cores, and unpinned the placement changes from run to run. Two groups (client, server)
- * fix the cross-core placement a client and a remote Redis always have; one group puts everything
- * on one core, the shortest round trip there is.
+ * reply crosses cores, and unpinned the placement changes from run to run. Two groups (client,
+ * server) fix the cross-core placement a client and a remote Redis always have; one group puts
+ * everything on one core, the shortest round trip there is.
  *
  * Linux only, through `taskset` (util-linux); elsewhere, or without a CPU for every group (and a
  * second one at all), `work` runs unpinned and the result says why.
