@@ -53,6 +53,20 @@ describe('throwaway redis-server', () => {
     }
   });
 
+  it('names the running process by pid, a new one after a restart', async () => {
+    const server = await startRedisServer();
+    try {
+      const first = server.pid;
+      expect(() => process.kill(first, 0)).not.toThrow();
+      await server.restart();
+      expect(server.pid).not.toBe(first);
+      expect(() => process.kill(server.pid, 0)).not.toThrow();
+      expect(() => process.kill(first, 0)).toThrow();
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('restarts after stop() on the same port', async () => {
     const server = await startRedisServer();
     await server.stop();

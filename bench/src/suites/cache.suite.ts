@@ -1,5 +1,6 @@
 import { cache } from '@bulwark/core';
 import { createCache } from 'cache-manager';
+import { startThrowawayRedis } from 'sample-kit';
 import { onCpus, type Pinning } from '../harness/cpu-pinning.js';
 import { measureLatency } from '../harness/latency.js';
 import { measure, type Candidate, type Measurement } from '../harness/measure.js';
@@ -7,7 +8,6 @@ import type { Suite, SuiteOptions, SuiteResult } from '../harness/suite.js';
 import { l1Subjects } from './cache/l1.subjects.js';
 import { l2Subjects, type L2Subjects } from './cache/l2.subjects.js';
 import { CONCURRENCY, report, summarize, type CacheMeasurements, type L2Measurements } from './cache/cache.report.js';
-import { startRedisServer } from '../harness/redis-server.js';
 import { stampede, type StampedeOutcome } from './cache/stampede.js';
 import type { Op } from './cache/subjects.js';
 
@@ -120,7 +120,7 @@ export const cacheSuite: Suite = {
     const l2Samples = samples * 3;
     process.stderr.write(`cache: L1 ${samples} samples of ${batch} calls; L2 ${l2Samples} rounds of ${l2Batch} calls\n`);
     const l1 = await measureL1(samples, batch);
-    const server = await startRedisServer();
+    const server = await startThrowawayRedis();
     let l2: L2Subjects | undefined;
     try {
       l2 = await l2Subjects(server.port);

@@ -1,11 +1,11 @@
 import { LEADER_ELECTION_FAST } from '@bulwark/core';
+import { startThrowawayRedis } from 'sample-kit';
 import { quantile } from '../harness/stats.js';
 import type { Suite, SuiteOptions, SuiteResult } from '../harness/suite.js';
 import { formatTable } from '../harness/table.js';
 import { FAILOVER_BOUND_MS, measureFailover } from './lock/lock.failover.js';
 import { LATENCY_LOCK_OPTIONS, measureLatency, type LatencySamples } from './lock/lock.latency.js';
 import { measurePeers, type PeerSamples } from './lock/lock.peers.js';
-import { startRedisServers } from '../harness/redis-server.js';
 
 const NODE_COUNTS = [1, 3, 5] as const;
 const CONTENDERS = 8;
@@ -47,7 +47,7 @@ export const lockSuite: Suite = {
   async run(options: SuiteOptions): Promise<SuiteResult> {
     const iterations = options.samples ?? 500;
     const sizes = options.tiny ? TINY : FULL;
-    const servers = await startRedisServers(Math.max(...NODE_COUNTS));
+    const servers = await Promise.all(Array.from({ length: Math.max(...NODE_COUNTS) }, () => startThrowawayRedis()));
     try {
       const latencies: LatencySamples[] = [];
       const peers: PeerSamples[] = [];

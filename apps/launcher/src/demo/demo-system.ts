@@ -1,8 +1,8 @@
+import { RedisServerMissingError, startThrowawayRedis, type ThrowawayRedis } from 'sample-kit';
 import { waitForHealth } from '../health.wait.js';
 import { entryScript } from '../sample-system.js';
 import { ServiceProcess } from '../service.process.js';
 import { ORDER_REPLICAS, inventoryEnv, orderEnv } from './demo.settings.js';
-import { RedisServerMissingError, ThrowawayRedis } from './throwaway-redis.js';
 
 /** How many throwaway Redis servers: one for the caches and reports, all three as Redlock nodes. */
 const REDIS_SERVERS = 3;
@@ -83,8 +83,8 @@ export class DemoSystem {
 
   private async startRedis(): Promise<void> {
     try {
-      this.redis.push(await ThrowawayRedis.start());
-      this.redis.push(...(await Promise.all(Array.from({ length: REDIS_SERVERS - 1 }, () => ThrowawayRedis.start()))));
+      this.redis.push(await startThrowawayRedis());
+      this.redis.push(...(await Promise.all(Array.from({ length: REDIS_SERVERS - 1 }, () => startThrowawayRedis()))));
     } catch (error) {
       await Promise.all(this.redis.splice(0).map((server) => server.stop()));
       if (!(error instanceof RedisServerMissingError)) throw error;

@@ -68,7 +68,7 @@ async function runSteps(system: DemoSystem, timeline: Timeline): Promise<{ resul
   for (const step of DEMO_STEPS) {
     if (step.needs === 'no-redis' && system.withRedis) continue;
     if (step.needs === 'redis' && !system.withRedis) {
-      skipped.push({ step: step.name, reason: `needs replicas sharing Redis; ${system.redisMissing ?? 'no Redis'}` });
+      skipped.push({ step: step.name, reason: 'needs replicas sharing Redis, and redis-server did not start' });
       continue;
     }
     timeline.step(`${++number}. ${step.title}`);
@@ -89,7 +89,7 @@ function describeSystem(system: DemoSystem, print: (line: string) => void): void
     print(`  redis-server       ${system.redis.map(({ port }) => `127.0.0.1:${port}`).join(', ')} (throwaway, no persistence)`);
     print(`                     the first holds the caches and the reports (REDIS_URL); all three are the Redlock nodes (LOCK_REDIS_URLS)`);
   } else {
-    print(`  redis-server       not started: ${system.redisMissing ?? 'unavailable'} (apt-get install redis-server, or brew install redis)`);
+    print(`  redis-server       not started: ${system.redisMissing ?? 'unavailable'}`);
     print('                     one order-service replica on memory caches and an in-process lock; the multi-replica steps are skipped');
   }
   print(`  inventory-service  ${system.inventoryUrl}`);

@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 
-/** The port a Redis the user may be running listens on: the demo never takes it. */
+/** The port a Redis the developer may be running listens on: never handed out. */
 const REDIS_DEFAULT_PORT = 6379;
 
 /**
