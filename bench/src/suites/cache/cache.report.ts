@@ -62,15 +62,25 @@ function byName(measurements: readonly Measurement[]): (name: string) => number 
   return (name) => medians.get(name)!;
 }
 
-function l2Medians(l2: (name: string) => number): Record<string, number> {
-  const ns = (name: string): number => Math.round(l2(name));
-  return {
-    raw_get: ns('raw ioredis GET'),
-    raw_get_parse: ns('raw GET + JSON.parse'),
-    bulwark_store: ns('bulwark, RedisCacheStore'),
-    bulwark_fail_open: ns('bulwark, fail-open store'),
-    bulwark_tier: ns('bulwark, Redis tier'),
-  };
+/** The JSON key of each row, by the row's name in the table. */
+const L1_KEYS = {
+  bulwark_get_or_set: 'bulwark getOrSet',
+  bulwark_get: 'bulwark get',
+  cache_manager_wrap: 'cache-manager wrap',
+  cache_manager_get: 'cache-manager get',
+  lru_cache_get: 'lru-cache get',
+} as const;
+const L2_KEYS = {
+  raw_get: 'raw ioredis GET',
+  raw_get_parse: 'raw GET + JSON.parse',
+  bulwark_store: 'bulwark, RedisCacheStore',
+  bulwark_fail_open: 'bulwark, fail-open store',
+  bulwark_tier: 'bulwark, Redis tier',
+} as const;
+
+/** @returns `value(row name)` for every row of `keys`, under its JSON key */
+function perRow(keys: Readonly<Record<string, string>>, value: (name: string) => number): Record<string, number> {
+  return Object.fromEntries(Object.entries(keys).map(([key, name]) => [key, value(name)]));
 }
 
 function maxCalls(stampedes: readonly StampedeOutcome[], name: string): number {
@@ -98,28 +108,16 @@ export function summarize(results: CacheMeasurements, run: CacheRunSettings): Su
     l2_hit_vs_raw_get: ratio(l2('bulwark, Redis tier') / l2('raw ioredis GET')),
     stampede_factory_calls: maxCalls(results.stampedes, 'bulwark getOrSet'),
     l1_get_vs_cache_manager_get: ratio(l1('cache-manager get') / l1('bulwark get')),
-    l1_hits_per_s: {
-      bulwark_get_or_set: hitsPerSecond('bulwark getOrSet'),
-      bulwark_get: hitsPerSecond('bulwark get'),
-      cache_manager_wrap: hitsPerSecond('cache-manager wrap'),
-      cache_manager_get: hitsPerSecond('cache-manager get'),
-      lru_cache_get: hitsPerSecond('lru-cache get'),
-    },
-    l1_ns: {
-      bulwark_get_or_set: ns(l1('bulwark getOrSet')),
-      bulwark_get: ns(l1('bulwark get')),
-      cache_manager_wrap: ns(l1('cache-manager wrap')),
-      cache_manager_get: ns(l1('cache-manager get')),
-      lru_cache_get: ns(l1('lru-cache get')),
-    },
-    l2_ns: l2Medians(l2),
+    l1_hits_per_s: perRow(L1_KEYS, hitsPerSecond),
+    l1_ns: perRow(L1_KEYS, (name) => ns(l1(name))),
+    l2_ns: perRow(L2_KEYS, (name) => ns(l2(name))),
     l2_raw_get_parse_vs_raw_get: ratio(l2('raw GET + JSON.parse') / l2('raw ioredis GET')),
     l2_store_vs_raw_get: ratio(l2('bulwark, RedisCacheStore') / l2('raw ioredis GET')),
     l2_cpus: results.l2.pinning.cpus === undefined ? null : { client: results.l2.pinning.cpus[0], redis_server: results.l2.pinning.cpus[1] },
     l2_one_cpu: {
       hit_vs_raw_get: ratio(oneCpu('bulwark, Redis tier') / oneCpu('raw ioredis GET')),
       raw_get_parse_vs_raw_get: ratio(oneCpu('raw GET + JSON.parse') / oneCpu('raw ioredis GET')),
-      ns: l2Medians(oneCpu),
+      ns: perRow(L2_KEYS, (name) => ns(oneCpu(name))),
       concurrent_vs_raw_get: ratio(concurrent('bulwark, Redis tier') / concurrent('raw ioredis GET')),
       concurrent_ns_per_call: {
         raw_get: ns(concurrent('raw ioredis GET') / CONCURRENCY),
